@@ -1,0 +1,212 @@
+/**
+ * The plain data types that cross the boundary between main and the renderer.
+ * They carry no behaviour, so the renderer can import them without Node.
+ */
+
+export type Unsubscribe = () => void;
+
+/** What every failed request turns into on the wire, whatever threw it in main. */
+export type ErrorCode =
+  | 'invalid-argument'
+  | 'unknown-channel'
+  | 'forbidden'
+  | 'not-connected'
+  | 'disconnected'
+  | 'timeout'
+  | 'board-exec'
+  | 'port-busy'
+  | 'permission-denied'
+  | 'port-not-found'
+  | 'not-supported'
+  | 'not-found'
+  | 'already-exists'
+  | 'disk-full'
+  | 'cancelled'
+  | 'busy'
+  | 'internal';
+
+export interface WireError {
+  code: ErrorCode;
+  /** One sentence a user can act on. */
+  message: string;
+  /** A fix to offer, e.g. the `usermod -aG dialout` command. */
+  hint?: string;
+  /** Extra text such as the board's traceback. */
+  detail?: string;
+  /** The board's errno for OSError, when there was one. */
+  errno?: number;
+}
+
+export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+// ---------------------------------------------------------------- app
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** `electron` inside the desktop shell, `web` when served to a browser. */
+  mode: 'electron' | 'web';
+  platform: string;
+  arch: string;
+  versions: { node: string; electron?: string; chrome?: string };
+}
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  theme: ThemeSetting;
+  fontSize: number;
+  autoConnect: boolean;
+  autoReconnect: boolean;
+  baudRate: number;
+  /** Host folder that holds the virtual board's flash. Empty means the default. */
+  virtualBoardFolder: string;
+  /** Last connected target, for auto-connect. */
+  lastTarget: ConnectTarget | null;
+  /** Local project folder shown in the file browser. */
+  localFolder: string;
+  /** Extra ignore patterns for sync, beyond .git, __pycache__, .venv. */
+  syncIgnore: string[];
+  /** Plotter history per series. */
+  plotHistory: number;
+  /** Remembered pane sizes and the like; free-form, owned by the renderer. */
+  layout: Record<string, number>;
+}
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand =
+  | 'file:new'
+  | 'file:open'
+  | 'file:save'
+  | 'file:saveAs'
+  | 'file:close'
+  | 'run:current'
+  | 'run:selection'
+  | 'run:stop'
+  | 'run:softReset'
+  | 'run:hardReset'
+  | 'view:toggleTheme'
+  | 'view:zoomIn'
+  | 'view:zoomOut'
+  | 'view:repl'
+  | 'view:plotter'
+  | 'board:connect'
+  | 'board:disconnect'
+  | 'sync:preview';
+
+// ---------------------------------------------------------------- board
+
+export interface PortInfo {
+  path: string;
+  /** A friendly name, e.g. `Raspberry Pi Pico (RP2040)` or `USB serial (CH340)`. */
+  friendlyName: string;
+  manufacturer?: string;
+  serialNumber?: string;
+  vendorId?: string;
+  productId?: string;
+  /** True when the VID/PID is a known MicroPython-capable board. Such ports sort first. */
+  likelyMicroPython: boolean;
+}
+
+export type ConnectTarget =
+  | { kind: 'serial'; path: string; baudRate?: number }
+  | { kind: 'virtual' };
+
+export type ConnectionState =
+  | 'disconnected'
+  | 'connecting'
+  | 'idle'
+  | 'busy'
+  | 'running'
+  | 'reconnecting';
+
+export interface BoardStatus {
+  state: ConnectionState;
+  target: ConnectTarget | null;
+  /** e.g. `MicroPython v1.9.2 on 2017-09-01; micro:bit v1.0.1 with nRF51822`. */
+  banner?: string;
+  /** e.g. `1.9.2`. */
+  version?: string;
+  /** A stable id for per-board caches and the local mirror. */
+  boardId?: string;
+  /** The last error, when the state is `disconnected` because of one. */
+  error?: WireError;
+}
+
+export interface ExecResult {
+  stdout: string;
+}
+
+export interface RunResult {
+  /** `completed`, `stopped` by the user, or `failed` with the board's traceback. */
+  outcome: 'completed' | 'stopped' | 'failed';
+  traceback?: string;
+}
+
+// ---------------------------------------------------------------- device files
+
+export interface FsCapabilities {
+  /** False on flat file systems such as the micro:bit's. */
+  folders: boolean;
+  rename: boolean;
+  statvfs: boolean;
+  hashlib: boolean;
+  binascii: boolean;
+  stdinBuffer: boolean;
+  /** Free heap in bytes at probe time, when the board reports it. */
+  freeMemory?: number;
+}
+
+export interface FsEntry {
+  /** Absolute board path, `/`-separated. */
+  path: string;
+  name: string;
+  type: 'file' | 'dir';
+  size: number;
+}
+
+export interface FsSpace {
+  total: number;
+  free: number;
+}
+
+export interface TransferProgress {
+  transferId: string;
+  path: string;
+  direction: 'upload' | 'download';
+  bytesDone: number;
+  bytesTotal: number;
+  bytesPerSecond: number;
+}
+
+// ---------------------------------------------------------------- virtual board
+
+export interface VirtualBoardState {
+  /** Pin number → level (0/1) for pins in use. */
+  pins: Record<string, number>;
+  /** The on-board LED level. */
+  led: number;
+  /** The potentiometer's position, 0..65535, as read by ADC on its pin. */
+  potentiometer: number;
+  /** PWM duty (0..65535) per pin, for pins driven as PWM. */
+  pwm: Record<string, { freq: number; duty: number }>;
+}
+
+// ---------------------------------------------------------------- editor support
+
+export interface Diagnostic {
+  /** 1-based line. */
+  line: number;
+  /** 0-based column, when the parser reports one. */
+  column?: number;
+  message: string;
+}
+
+export interface BufferBackup {
+  /** The tab's stable id. */
+  id: string;
+  /** Where the buffer belongs: `board:/main.py`, `local:/home/a/x.py` or `untitled:3`. */
+  uri: string;
+  content: string;
+  savedAt: number;
+}

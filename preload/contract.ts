@@ -1,0 +1,276 @@
+/**
+ * The one IPC contract between main and the renderer: every channel, its argument
+ * schema and its result or payload type. Main validates with these schemas, the
+ * preload and the web bridge build the renderer's API from this table, and the
+ * renderer imports only its types. Channels are named `area:verb`.
+ */
+import * as v from 'valibot';
+import type {
+  AppInfo,
+  BoardStatus,
+  BufferBackup,
+  Diagnostic,
+  ExecResult,
+  FsCapabilities,
+  FsEntry,
+  FsSpace,
+  MenuCommand,
+  PortInfo,
+  RunResult,
+  Settings,
+  TransferProgress,
+  VirtualBoardState,
+} from './contract-types';
+
+/** Every channel starts with one of these; both sides check it. */
+export const CHANNEL_AREAS = [
+  'app',
+  'settings',
+  'board',
+  'repl',
+  'fs',
+  'virtual',
+  'lint',
+  'backup',
+  'local',
+  'sync',
+  'mirror',
+  'plot',
+] as const;
+export type ChannelArea = (typeof CHANNEL_AREAS)[number];
+
+// ---------------------------------------------------------------- schemas
+
+/** Paths on the board: absolute, `/`-separated, no NUL, bounded. */
+export const boardPathSchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(1024),
+  v.startsWith('/'),
+  v.check((p) => !p.includes('\0'), 'a path must not contain NUL'),
+);
+/** Paths on the host: absolute, no NUL. */
+export const hostPathSchema = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(4096),
+  v.check((p) => !p.includes('\0'), 'a path must not contain NUL'),
+);
+const transferIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const sourceSchema = v.pipe(v.string(), v.maxLength(4 * 1024 * 1024));
+const bytesSchema = v.pipe(
+  v.instance(Uint8Array),
+  v.check((b) => b.byteLength <= 64 * 1024 * 1024, 'at most 64 MiB'),
+);
+
+export const connectTargetSchema = v.variant('kind', [
+  v.strictObject({
+    kind: v.literal('serial'),
+    path: hostPathSchema,
+    baudRate: v.optional(v.pipe(v.number(), v.integer(), v.minValue(300), v.maxValue(12_000_000))),
+  }),
+  v.strictObject({ kind: v.literal('virtual') }),
+]);
+
+export const settingsPatchSchema = v.strictObject({
+  theme: v.optional(v.picklist(['system', 'light', 'dark'])),
+  fontSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(8), v.maxValue(40))),
+  autoConnect: v.optional(v.boolean()),
+  autoReconnect: v.optional(v.boolean()),
+  baudRate: v.optional(v.pipe(v.number(), v.integer(), v.minValue(300), v.maxValue(12_000_000))),
+  virtualBoardFolder: v.optional(v.union([v.literal(''), hostPathSchema])),
+  lastTarget: v.optional(v.nullable(connectTargetSchema)),
+  localFolder: v.optional(v.union([v.literal(''), hostPathSchema])),
+  syncIgnore: v.optional(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200)))),
+  plotHistory: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(10_000_000))),
+  layout: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.number())),
+});
+
+// ---------------------------------------------------------------- table helpers
+
+type TupleItems = v.TupleItems;
+
+export interface RequestSpec<A extends TupleItems, R> {
+  kind: 'request';
+  args: v.TupleSchema<A, undefined>;
+  /** Phantom: the result type, never read at run time. */
+  result?: R;
+}
+export interface EventSpec<P> {
+  kind: 'event';
+  /** Phantom: the payload type, never read at run time. */
+  payload?: P;
+}
+
+/** A request channel: `args` are validated in main, the handler returns `R`. */
+function request<R>() {
+  return <const A extends TupleItems>(...args: A): RequestSpec<A, R> => ({
+    kind: 'request',
+    args: v.tuple(args),
+  });
+}
+/** An event channel: main pushes `P` to every subscribed renderer. */
+function event<P>(): EventSpec<P> {
+  return { kind: 'event' };
+}
+
+// ---------------------------------------------------------------- the table
+
+export const contract = {
+  // app: about the app itself
+  'app:info': request<AppInfo>()(),
+  'app:openExternal': request<void>()(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i))),
+  'app:menuCommand': event<MenuCommand>(),
+
+  // settings: persisted JSON in the user-data folder
+  'settings:get': request<Settings>()(),
+  'settings:update': request<Settings>()(settingsPatchSchema),
+
+  // board: connection, running code
+  'board:listPorts': request<PortInfo[]>()(),
+  'board:portsChanged': event<PortInfo[]>(),
+  'board:connect': request<BoardStatus>()(connectTargetSchema),
+  'board:disconnect': request<void>()(),
+  'board:status': request<BoardStatus>()(),
+  'board:statusChanged': event<BoardStatus>(),
+  'board:exec': request<ExecResult>()(sourceSchema),
+  'board:run': request<RunResult>()(
+    v.strictObject({ source: sourceSchema, fileName: v.pipe(v.string(), v.maxLength(1024)) }),
+  ),
+  'board:stop': request<void>()(),
+  'board:softReset': request<void>()(),
+  'board:hardReset': request<void>()(),
+  /** Names a module or dotted expression has on the board, for completion. */
+  'board:completions': request<string[]>()(
+    v.pipe(v.string(), v.maxLength(200), v.regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$|^$/)),
+  ),
+
+  // repl: the friendly REPL as a byte stream
+  'repl:write': request<void>()(v.pipe(v.string(), v.maxLength(1024 * 1024))),
+  'repl:data': event<string>(),
+
+  // fs: the board's flash
+  'fs:capabilities': request<FsCapabilities>()(),
+  'fs:list': request<FsEntry[]>()(boardPathSchema, v.optional(v.boolean(), false)),
+  'fs:read': request<Uint8Array>()(boardPathSchema, v.optional(transferIdSchema)),
+  'fs:write': request<void>()(boardPathSchema, bytesSchema, v.optional(transferIdSchema)),
+  'fs:mkdir': request<void>()(boardPathSchema),
+  'fs:remove': request<void>()(boardPathSchema, v.optional(v.boolean(), false)),
+  'fs:rename': request<void>()(boardPathSchema, boardPathSchema),
+  'fs:stat': request<FsEntry | null>()(boardPathSchema),
+  'fs:space': request<FsSpace>()(),
+  'fs:hash': request<string>()(boardPathSchema),
+  'fs:cancel': request<void>()(transferIdSchema),
+  'fs:progress': event<TransferProgress>(),
+
+  // virtual: the simulated hardware of the virtual board
+  'virtual:state': request<VirtualBoardState>()(),
+  'virtual:setPin': request<void>()(
+    v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(63)),
+    v.picklist([0, 1]),
+  ),
+  'virtual:setPotentiometer': request<void>()(
+    v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535)),
+  ),
+  'virtual:stateChanged': event<VirtualBoardState>(),
+
+  // lint: syntax errors from the embedded MicroPython's own compiler
+  'lint:check': request<Diagnostic[]>()(sourceSchema),
+
+  // backup: unsaved buffers kept in the user-data folder
+  'backup:save': request<void>()(
+    v.strictObject({
+      id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+      uri: v.pipe(v.string(), v.maxLength(4096)),
+      content: sourceSchema,
+      savedAt: v.number(),
+    }),
+  ),
+  'backup:list': request<BufferBackup[]>()(),
+  'backup:discard': request<void>()(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+
+  // local, sync, mirror: added by the file-browser work
+  // plot: added by the plotter work
+} as const;
+
+// ---------------------------------------------------------------- derived types
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestChannel = {
+  [C in Channel]: Contract[C] extends { kind: 'request' } ? C : never;
+}[Channel];
+export type EventChannel = {
+  [C in Channel]: Contract[C] extends { kind: 'event' } ? C : never;
+}[Channel];
+
+/** The argument tuple a request channel takes, after validation. */
+export type ArgsOf<C extends RequestChannel> = Contract[C] extends RequestSpec<infer A, unknown>
+  ? v.InferOutput<v.TupleSchema<A, undefined>>
+  : never;
+/** Trailing elements that accept `undefined` become optional: `[string, boolean | undefined]` → `[string, boolean?]`. */
+type OptionalTail<T extends readonly unknown[]> = T extends readonly [...infer Head, infer Last]
+  ? undefined extends Last
+    ? [...OptionalTail<Head>, Exclude<Last, undefined>?]
+    : T
+  : T;
+/** The argument tuple a caller passes (optional arguments may be left out). */
+export type InputArgsOf<C extends RequestChannel> = Contract[C] extends RequestSpec<infer A, unknown>
+  ? OptionalTail<v.InferInput<v.TupleSchema<A, undefined>>>
+  : never;
+export type ResultOf<C extends RequestChannel> = Contract[C] extends RequestSpec<TupleItems, infer R> ? R : never;
+export type PayloadOf<C extends EventChannel> = Contract[C] extends EventSpec<infer P> ? P : never;
+
+/** Main's side: one handler per request channel. */
+export type Handlers = {
+  [C in RequestChannel]: (...args: ArgsOf<C>) => Promise<ResultOf<C>>;
+};
+
+type AreaOf<C extends string> = C extends `${infer A}:${string}` ? A : never;
+type VerbOf<C extends string> = C extends `${string}:${infer V}` ? V : never;
+type OnName<C extends string> = `on${Capitalize<VerbOf<C>>}`;
+
+/** The API object the renderer sees as `window.studio`, in Electron and in web mode alike. */
+export type StudioApi = {
+  [A in AreaOf<Channel>]: {
+    [C in RequestChannel as AreaOf<C> extends A ? VerbOf<C> : never]: (
+      ...args: InputArgsOf<C>
+    ) => Promise<ResultOf<C>>;
+  } & {
+    [C in EventChannel as AreaOf<C> extends A ? OnName<C> : never]: (
+      listener: (payload: PayloadOf<C>) => void,
+    ) => () => void;
+  };
+};
+
+// ---------------------------------------------------------------- run-time checks
+
+export function isChannelName(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+export function isRequestChannel(name: unknown): name is RequestChannel {
+  return isChannelName(name) && contract[name].kind === 'request';
+}
+export function isEventChannel(name: unknown): name is EventChannel {
+  return isChannelName(name) && contract[name].kind === 'event';
+}
+/** True when a name has the shape `area:verb` with a known area. */
+export function hasKnownArea(name: unknown): boolean {
+  if (typeof name !== 'string') return false;
+  const area = name.split(':', 1)[0];
+  return (CHANNEL_AREAS as readonly string[]).includes(area ?? '') && /^[a-z]+:[A-Za-z]+$/.test(name);
+}
+
+export type ParsedArgs<C extends RequestChannel> =
+  | { ok: true; args: ArgsOf<C> }
+  | { ok: false; message: string };
+
+/** Validates a request's arguments against its channel's schema. */
+export function parseArgs<C extends RequestChannel>(channel: C, args: unknown): ParsedArgs<C> {
+  const spec = contract[channel] as RequestSpec<TupleItems, unknown>;
+  const result = v.safeParse(spec.args, args);
+  if (result.success) return { ok: true, args: result.output as ArgsOf<C> };
+  const issue = result.issues[0];
+  const where = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, message: `invalid argument${where ? ` ${where}` : ''} for ${channel}: ${issue.message}` };
+}
