@@ -1,0 +1,25 @@
+/** Handlers for `app:*` and `settings:*`: facts about the app and the user's settings. */
+import type { Handlers } from '../../preload/contract';
+import { UserFacingError } from './user-facing-error';
+import type { ServiceContext } from './service-context';
+
+export function appHandlers(ctx: ServiceContext): Pick<Handlers, 'app:info' | 'app:openExternal' | 'settings:get' | 'settings:update'> {
+  return {
+    'app:info': async () => ({
+      name: 'MicroPython Studio',
+      version: ctx.appVersion,
+      mode: ctx.mode,
+      platform: process.platform,
+      arch: process.arch,
+      versions: { node: process.versions.node, ...ctx.shellVersions },
+    }),
+    'app:openExternal': async (url) => {
+      if (!ctx.openExternal) {
+        throw new UserFacingError('not-supported', 'This window cannot open other programs; open the link yourself.', url);
+      }
+      await ctx.openExternal(url);
+    },
+    'settings:get': async () => ctx.settings.get(),
+    'settings:update': async (patch) => ctx.settings.update(patch),
+  };
+}

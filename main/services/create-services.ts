@@ -1,0 +1,46 @@
+/**
+ * Builds the app's services for one process, Electron's main or web mode's server:
+ * the settings, the handler table and the dispatcher, plus one `dispose()` for quit.
+ */
+import { createHandlers } from './create-handlers';
+import { createDispatch, type Dispatch } from './dispatch';
+import type { EmitEvent, ServiceContext } from './service-context';
+import { SettingsStore } from './settings-store';
+
+export interface ServicesOptions {
+  mode: ServiceContext['mode'];
+  userDataDir: string;
+  appVersion: string;
+  emit: EmitEvent;
+  openExternal?: ServiceContext['openExternal'];
+  shellVersions?: ServiceContext['shellVersions'];
+}
+
+export interface Services {
+  dispatch: Dispatch;
+  context: ServiceContext;
+  dispose(): Promise<void>;
+}
+
+export async function createServices(options: ServicesOptions): Promise<Services> {
+  const cleanups: Array<() => void | Promise<void>> = [];
+  const context: ServiceContext = {
+    ...options,
+    settings: await SettingsStore.open(options.userDataDir),
+    onDispose: (cleanup) => cleanups.push(cleanup),
+  };
+  const dispatch = createDispatch(createHandlers(context));
+  return {
+    dispatch,
+    context,
+    async dispose() {
+      for (const cleanup of cleanups.reverse()) {
+        try {
+          await cleanup();
+        } catch {
+          // Quitting goes on even when one part fails to close cleanly.
+        }
+      }
+    },
+  };
+}

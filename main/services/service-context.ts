@@ -1,0 +1,25 @@
+/**
+ * What every handler group gets: how to push events to the renderer(s), where the
+ * user's data lives, and the settings. It has no Electron in it, so the same
+ * handlers serve the desktop window and web mode.
+ */
+import type { EventChannel, PayloadOf } from '../../preload/contract';
+import type { SettingsStore } from './settings-store';
+
+export type EmitEvent = <C extends EventChannel>(channel: C, payload: PayloadOf<C>) => void;
+
+export interface ServiceContext {
+  mode: 'electron' | 'web';
+  /** The folder for settings, backups, the virtual board's flash and the local mirror. */
+  userDataDir: string;
+  /** The app's own version, from package.json. */
+  appVersion: string;
+  emit: EmitEvent;
+  settings: SettingsStore;
+  /** Opens an http(s) URL in the system browser. Web mode cannot, and says so. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Electron's and Chrome's versions, when running inside the shell. */
+  shellVersions?: { electron: string; chrome: string };
+  /** Registers clean-up (close the board, stop workers) for when the app quits. */
+  onDispose(cleanup: () => void | Promise<void>): void;
+}
