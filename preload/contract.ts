@@ -15,6 +15,8 @@ import type {
   FsEntry,
   FsSpace,
   MenuCommand,
+  PlotBatch,
+  PlotInfo,
   PortInfo,
   RunResult,
   Settings,
@@ -190,7 +192,11 @@ export const contract = {
   'backup:discard': request<void>()(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))),
 
   // local, sync, mirror: added by the file-browser work
-  // plot: added by the plotter work
+  // plot: samples parsed from what the board prints, for the plotter
+  'plot:samples': event<PlotBatch>(),
+  /** Forgets every series and sample; renderers see a batch with the next epoch. */
+  'plot:clear': request<void>()(),
+  'plot:info': request<PlotInfo>()(),
 } as const;
 
 // ---------------------------------------------------------------- derived types
