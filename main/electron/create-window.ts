@@ -1,0 +1,60 @@
+/**
+ * The one app window: sandboxed, isolated, no Node in the page, its bounds restored
+ * from last time and saved as they change.
+ */
+import { BrowserWindow, screen } from 'electron';
+import { join } from 'node:path';
+import { loadWindowBounds, saveWindowBounds, windowStateFile } from '../services/window-state';
+
+export interface WindowOptions {
+  userDataDir: string;
+  preloadPath: string;
+  /** The dev server's URL under `electron-vite dev`, else undefined. */
+  devServerUrl: string | undefined;
+  rendererIndex: string;
+}
+
+const SAVE_DELAY_MS = 500;
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const stateFile = windowStateFile(options.userDataDir);
+  const bounds = loadWindowBounds(stateFile, screen.getAllDisplays().map((d) => d.workArea));
+  const window = new BrowserWindow({
+    ...bounds,
+    minWidth: 640,
+    minHeight: 400,
+    show: false,
+    title: 'MicroPython Studio',
+    icon: join(options.rendererIndex, '..', 'favicon.svg'),
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  if (bounds.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+
+  let timer: NodeJS.Timeout | undefined;
+  const remember = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (window.isDestroyed()) return;
+      void saveWindowBounds(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+    }, SAVE_DELAY_MS);
+  };
+  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(event as 'resize', remember);
+  window.on('close', () => {
+    clearTimeout(timer);
+    void saveWindowBounds(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+
+  if (options.devServerUrl) void window.loadURL(options.devServerUrl);
+  else void window.loadFile(options.rendererIndex);
+  return window;
+}

@@ -1,0 +1,69 @@
+/**
+ * The Electron main process: a thin shell around the services. It enforces a single
+ * instance, creates the one window, wires the contract's IPC and the menu, and
+ * closes the board cleanly on quit. Everything else runs without Electron.
+ */
+import { app, BrowserWindow, shell, type WebFrameMain } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createServices, type Services } from '../services/create-services';
+import { setupIpc } from './ipc';
+import { setupMenu } from './menu';
+import { createMainWindow } from './create-window';
+import { isExternalHttpUrl, setupSecurity } from './security';
+
+const rendererIndex = join(__dirname, '../renderer/index.html');
+const preloadPath = join(__dirname, '../preload/index.cjs');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const appUrlPrefix = devServerUrl ?? pathToFileURL(rendererIndex).href;
+
+let mainWindow: BrowserWindow | null = null;
+let services: Services | null = null;
+
+const isAppUrl = (url: string) => url === appUrlPrefix || url.startsWith(appUrlPrefix.split(/[?#]/)[0] ?? appUrlPrefix);
+
+function isTrustedSender(frame: WebFrameMain | null): boolean {
+  return !!frame && !!mainWindow && frame === mainWindow.webContents.mainFrame && isAppUrl(frame.url);
+}
+
+async function start(): Promise<void> {
+  services = await createServices({
+    mode: 'electron',
+    userDataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+    emit: (channel, payload) => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+    },
+    openExternal: async (url) => {
+      if (isExternalHttpUrl(url)) await shell.openExternal(url);
+    },
+    shellVersions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
+  });
+  setupIpc(services.dispatch, isTrustedSender);
+  setupMenu((command) => services?.context.emit('app:menuCommand', command), 'https://docs.micropython.org/');
+  mainWindow = createMainWindow({ userDataDir: app.getPath('userData'), preloadPath, devServerUrl, rendererIndex });
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  setupSecurity(isAppUrl);
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('MicroPython Studio failed to start:', error);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+  let disposed = false;
+  app.on('will-quit', (event) => {
+    if (disposed || !services) return;
+    event.preventDefault();
+    disposed = true;
+    void services.dispose().finally(() => app.quit());
+  });
+}

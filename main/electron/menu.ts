@@ -1,0 +1,65 @@
+/**
+ * The application menu. Items that act on the editor or the board send a
+ * `MenuCommand` to the renderer, which owns that state; the accelerators are the
+ * ones Thonny users know (F5 run, Ctrl+F2 stop).
+ */
+import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../preload/contract-types';
+
+export function setupMenu(send: (command: MenuCommand) => void, helpUrl: string): void {
+  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator && { accelerator }),
+    click: () => send(command),
+  });
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        item('New File', 'file:new', 'CmdOrCtrl+N'),
+        item('Open…', 'file:open', 'CmdOrCtrl+O'),
+        item('Save', 'file:save', 'CmdOrCtrl+S'),
+        item('Save As…', 'file:saveAs', 'CmdOrCtrl+Shift+S'),
+        item('Close Tab', 'file:close', 'CmdOrCtrl+W'),
+        { type: 'separator' },
+        item('Sync Folder to Board…', 'sync:preview'),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { label: '&Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }] },
+    {
+      label: '&Run',
+      submenu: [
+        item('Run Current File', 'run:current', 'F5'),
+        item('Run Selection', 'run:selection', 'Shift+F5'),
+        item('Stop / Restart', 'run:stop', 'CmdOrCtrl+F2'),
+        { type: 'separator' },
+        item('Soft Reset', 'run:softReset'),
+        item('Hard Reset', 'run:hardReset'),
+      ],
+    },
+    {
+      label: '&Board',
+      submenu: [item('Connect…', 'board:connect'), item('Disconnect', 'board:disconnect')],
+    },
+    {
+      label: '&View',
+      submenu: [
+        item('REPL', 'view:repl', 'CmdOrCtrl+Shift+R'),
+        item('Plotter', 'view:plotter', 'CmdOrCtrl+Shift+P'),
+        { type: 'separator' },
+        item('Toggle Dark Theme', 'view:toggleTheme'),
+        item('Larger Font', 'view:zoomIn', 'CmdOrCtrl+='),
+        item('Smaller Font', 'view:zoomOut', 'CmdOrCtrl+-'),
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        { role: 'toggleDevTools' },
+      ],
+    },
+    { role: 'help', submenu: [{ label: 'MicroPython Documentation', click: () => void shell.openExternal(helpUrl) }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

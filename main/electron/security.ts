@@ -1,0 +1,40 @@
+/**
+ * App-wide navigation and permission rules: no new windows, no navigation away from
+ * the app, no webviews, no web permissions, and external http(s) links go to the
+ * system browser. Applied to every web contents the app ever creates.
+ */
+import { app, session, shell, type WebContents } from 'electron';
+
+export function isExternalHttpUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function lockDown(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalHttpUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (isAppUrl(url)) return;
+    event.preventDefault();
+    if (isExternalHttpUrl(url)) void shell.openExternal(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export function setupSecurity(isAppUrl: (url: string) => boolean): void {
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, isAppUrl));
+  app.whenReady().then(() => {
+    // The IDE talks to boards from main; the page itself needs no web permission.
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+  });
+}
