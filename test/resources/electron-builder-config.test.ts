@@ -1,0 +1,46 @@
+/**
+ * electron-builder.yml is valid against the JSON schema electron-builder ships, targets
+ * the four platforms' installers, and turns off the fuses a board IDE does not need.
+ */
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/web-app';
+
+const require = createRequire(import.meta.url);
+const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
+const config = load(readFileSync(join(repoRoot, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+
+describe('electron-builder.yml', () => {
+  it('matches electron-builder’s own schema', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(schema);
+    const valid = validate(config);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('targets AppImage and deb, nsis and dmg', () => {
+    expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
+    expect(config.win.target).toContain('nsis');
+    expect(config.mac.target).toContain('dmg');
+  });
+
+  it('uses icons that exist in resources/', () => {
+    for (const icon of [config.icon, config.linux.icon, config.win.icon, config.mac.icon]) {
+      expect(icon).toMatch(/^resources\//);
+      expect(() => readFileSync(join(repoRoot, icon))).not.toThrow();
+    }
+  });
+
+  it('turns off run-as-node, NODE_OPTIONS and --inspect', () => {
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+    });
+  });
+});
