@@ -14,12 +14,20 @@ import type {
   FsCapabilities,
   FsEntry,
   FsSpace,
+  LocalChange,
+  LocalEntry,
+  LocalFolder,
+  MirrorBoard,
+  MirrorFile,
   MenuCommand,
   PlotBatch,
   PlotInfo,
   PortInfo,
   RunResult,
   Settings,
+  SyncPlan,
+  SyncProgress,
+  SyncResult,
   TransferProgress,
   VirtualBoardState,
 } from './contract-types';
@@ -58,6 +66,19 @@ export const hostPathSchema = v.pipe(
   v.maxLength(4096),
   v.check((p) => !p.includes('\0'), 'a path must not contain NUL'),
 );
+/**
+ * Paths inside the local project folder: relative, `/`-separated, empty for the folder
+ * itself. Main checks again that they stay inside it (symlinks included).
+ */
+export const localPathSchema = v.pipe(
+  v.string(),
+  v.maxLength(4096),
+  v.check((p) => !p.includes('\0'), 'a path must not contain NUL'),
+  v.check((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p), 'a local path must be relative to the folder'),
+  v.check((p) => !p.split(/[\\/]/).includes('..'), 'a local path must not contain ..'),
+);
+/** Whatever identifies a board in the mirror (`BoardStatus.boardId`). */
+const boardIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const transferIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
 const sourceSchema = v.pipe(v.string(), v.maxLength(4 * 1024 * 1024));
 const bytesSchema = v.pipe(
@@ -191,7 +212,57 @@ export const contract = {
   'backup:list': request<BufferBackup[]>()(),
   'backup:discard': request<void>()(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/))),
 
-  // local, sync, mirror: added by the file-browser work
+  // local: the local project folder (every path is confined to it in main)
+  'local:folder': request<LocalFolder>()(),
+  /** Uses a typed absolute path as the folder (checked: it must be an existing folder). */
+  'local:setFolder': request<LocalFolder>()(v.union([v.literal(''), hostPathSchema])),
+  /** Shows a native folder dialog where there is one; resolves with the folder chosen, or null. */
+  'local:pickFolder': request<LocalFolder | null>()(),
+  'local:list': request<LocalEntry[]>()(localPathSchema, v.optional(v.boolean(), false)),
+  'local:read': request<Uint8Array>()(localPathSchema),
+  'local:write': request<void>()(localPathSchema, bytesSchema),
+  'local:mkdir': request<void>()(localPathSchema),
+  'local:remove': request<void>()(localPathSchema, v.optional(v.boolean(), false)),
+  'local:rename': request<void>()(localPathSchema, localPathSchema),
+  'local:changed': event<LocalChange>(),
+
+  // sync: local folder <-> board, by content hash, previewed first
+  'sync:preview': request<SyncPlan>()(
+    v.strictObject({
+      direction: v.picklist(['upload', 'download']),
+      localDir: localPathSchema,
+      boardDir: boardPathSchema,
+      deleteExtra: v.boolean(),
+    }),
+  ),
+  /** Runs a previewed plan; `deleteExtra` may still be switched off (never on) at this point. */
+  'sync:apply': request<SyncResult>()(transferIdSchema, v.optional(v.boolean())),
+  /** Copies local files or folders into a board folder, whatever the board has. */
+  'sync:copyToBoard': request<SyncResult>()(
+    v.pipe(v.array(localPathSchema), v.minLength(1), v.maxLength(10_000)),
+    boardPathSchema,
+    transferIdSchema,
+  ),
+  /** Copies board files or folders into a local folder. */
+  'sync:copyToLocal': request<SyncResult>()(
+    v.pipe(v.array(boardPathSchema), v.minLength(1), v.maxLength(10_000)),
+    localPathSchema,
+    transferIdSchema,
+  ),
+  /** Stops a running sync or copy after the current file; the file in flight is cancelled too. */
+  'sync:cancel': request<void>()(transferIdSchema),
+  'sync:progress': event<SyncProgress>(),
+
+  // mirror: a copy of every board file ever opened or saved, per board, in the user-data folder
+  'mirror:boards': request<MirrorBoard[]>()(),
+  'mirror:list': request<MirrorFile[]>()(boardIdSchema),
+  'mirror:read': request<Uint8Array>()(boardIdSchema, boardPathSchema),
+  /** Writes the mirrored copy back to the connected board, at its path. */
+  'mirror:restore': request<void>()(boardIdSchema, boardPathSchema),
+  /** Writes the mirrored copy into the local folder. */
+  'mirror:saveToLocal': request<void>()(boardIdSchema, boardPathSchema, localPathSchema),
+  'mirror:changed': event<{ boardId: string }>(),
+
   // plot: samples parsed from what the board prints, for the plotter
   'plot:samples': event<PlotBatch>(),
   /** Forgets every series and sample; renderers see a batch with the next epoch. */
