@@ -29,7 +29,7 @@ describe('web mode in Chromium', () => {
     await chromium.page.goto(app.url);
     await chromium.page.waitForSelector('#app[data-state="ready"]', { timeout: 20_000 });
     const info = await chromium.page.evaluate(() =>
-      (window as unknown as { studio: { app: { info(): Promise<unknown> } } }).studio.app.info(),
+      (globalThis as unknown as { studio: { app: { info(): Promise<unknown> } } }).studio.app.info(),
     );
     expect(info).toMatchObject({ name: 'MicroPython Studio', version, mode: 'web' });
     expect(await chromium.page.locator('#app').getAttribute('data-mode')).toBe('web');
