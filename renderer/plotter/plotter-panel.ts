@@ -1,0 +1,291 @@
+/**
+ * The plotter panel: live plots of what the board prints, fed by `plot:samples`.
+ * It keeps the history in ring buffers, draws at most once per animation frame
+ * from a decimated view, and offers pause, zoom and pan, legend toggles,
+ * autoscale or a fixed range, clear, and CSV/PNG export. Self-contained: the IDE
+ * mounts it in a tab with `createPlotterPanel(container, api)`.
+ */
+import type { StudioApi } from '../../preload/contract';
+import type { PlotBatch } from '../../preload/contract-types';
+import { BatchIntake } from './batch-intake';
+import { historyToCsv } from './csv-export';
+import { decimate, emptyView } from './decimate';
+import { downloadBlob, exportFileName } from './file-download';
+import { PlotChart } from './plot-chart';
+import { PlotterToolbar, DEFAULT_VIEW_SETTINGS, type PlotterViewSettings } from './plotter-toolbar';
+import { viewToPng } from './png-export';
+import { DEFAULT_HISTORY, SampleHistory } from './sample-history';
+import { liveSlice, positionAtX, sliceForRange, xAt, type ViewSlice, type XMode } from './view-window';
+import './plotter.css';
+
+export interface PlotterPanel {
+  dispose(): void;
+  /** Calls `listener` whenever new samples arrive, e.g. to badge a hidden tab. */
+  onNewData(listener: () => void): () => void;
+  /** Re-measures the container; call after the tab becomes visible or the layout changes. */
+  resize(): void;
+}
+
+export interface PlotterOptions {
+  /** Samples kept per series; defaults to the `plotHistory` setting, else 1,000,000. */
+  historySize?: number;
+  view?: Partial<PlotterViewSettings>;
+}
+
+/** The status line changes at most this often; a number ticking 60 times a second is noise. */
+const STATUS_INTERVAL_MS = 250;
+const MIN_CHART_HEIGHT = 80;
+
+export function createPlotterPanel(container: HTMLElement, api: StudioApi, options: PlotterOptions = {}): PlotterPanel {
+  let history = new SampleHistory(options.historySize ?? DEFAULT_HISTORY);
+  let intake = new BatchIntake(history);
+  let pendingCapacity: number | null = null;
+  let settings: PlotterViewSettings = { ...DEFAULT_VIEW_SETTINGS, ...options.view };
+  let paused = false;
+  /** The x range shown while paused (zoomed or not), and the one pausing froze, for reset. */
+  let pausedRange: { min: number; max: number } | null = null;
+  let frozenRange: { min: number; max: number } | null = null;
+  let lastRange: { min: number; max: number } | null = null;
+  let frame = 0;
+  let dirty = true;
+  let frames = 0;
+  let received = 0;
+  let lastStatusAt = 0;
+  let rate = { at: performance.now(), count: 0, perSecond: 0 };
+  const view = emptyView();
+  const newDataListeners = new Set<() => void>();
+
+  const root = document.createElement('div');
+  root.className = 'plotter';
+  root.tabIndex = 0;
+  const toolbar = new PlotterToolbar(settings, {
+    togglePause: () => setPaused(!paused),
+    clear: () => void clear(),
+    exportCsv: () => exportCsv(),
+    exportPng: () => void exportPng(),
+    settingsChanged: (next) => changeSettings(next),
+  });
+  const area = document.createElement('div');
+  area.className = 'plotter-area';
+  const empty = document.createElement('div');
+  empty.className = 'plotter-empty';
+  empty.textContent = 'Print numbers from the board to plot them, e.g. print(x, y) or print("temp:", t).';
+  area.append(empty);
+  root.append(toolbar.element, area);
+  container.append(root);
+
+  const chart = new PlotChart(area, {
+    zoomTo: (min, max) => zoom({ min, max }),
+    zoomBy: (factor, x) => {
+      const range = currentRange();
+      if (range) zoom({ min: x - (x - range.min) * factor, max: x + (range.max - x) * factor });
+    },
+    panBy: (fraction) => {
+      const range = currentRange();
+      if (!range) return;
+      const shift = (range.max - range.min) * fraction;
+      zoom({ min: range.min + shift, max: range.max + shift });
+    },
+    resetZoom: () => {
+      if (paused && frozenRange) zoom(frozenRange);
+    },
+    seriesToggled: () => schedule(),
+  });
+
+  const unsubscribe = api.plot.onSamples((batch) => receive(batch));
+  void api.settings
+    .get()
+    .then((s) => {
+      if (options.historySize === undefined && s.plotHistory !== history.capacity) pendingCapacity = s.plotHistory;
+      applyPendingCapacity();
+    })
+    .catch(() => {
+      // Without settings the default history size is used.
+    });
+
+  const resizeObserver = new ResizeObserver(() => resize());
+  resizeObserver.observe(area);
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== ' ' || (event.target as HTMLElement).closest('input, select, button')) return;
+    event.preventDefault();
+    setPaused(!paused);
+  });
+
+  function receive(batch: PlotBatch): void {
+    const result = intake.apply(batch);
+    if (result.cleared) {
+      pausedRange = frozenRange = lastRange = null;
+      received = 0;
+      applyPendingCapacity();
+    }
+    received += result.added;
+    rate.count += result.added;
+    if (result.added === 0 && !result.cleared) return;
+    for (const listener of newDataListeners) listener();
+    // Paused, the view stays as it is; only the status line moves.
+    if (!paused || result.cleared || result.newSeries) schedule();
+    else updateStatus();
+  }
+
+  function applyPendingCapacity(): void {
+    if (pendingCapacity === null || history.length > 0) return;
+    history = new SampleHistory(pendingCapacity);
+    intake = new BatchIntake(history);
+    pendingCapacity = null;
+  }
+
+  function schedule(): void {
+    dirty = true;
+    if (frame === 0) frame = requestAnimationFrame(render);
+  }
+
+  function render(): void {
+    frame = 0;
+    if (!dirty) return;
+    const width = area.clientWidth;
+    const height = area.clientHeight;
+    // A hidden tab has no size: keep the data, draw when it is shown again.
+    if (width === 0 || height === 0) return;
+    dirty = false;
+    frames++;
+    empty.hidden = history.length > 0;
+    chart.configure(history.series, settings.xMode, width, Math.max(MIN_CHART_HEIGHT, height - chart.legendHeight()));
+    const slice = currentSlice();
+    if (slice) decimate(history, slice.start, slice.end, settings.xMode, chart.plotWidth(), chart.shown(), view);
+    else decimate(history, 0, 0, settings.xMode, 1, [], view);
+    const x = slice ?? { min: 0, max: settings.windowUnit === 'seconds' && settings.xMode === 'time' ? settings.windowAmount : 100 };
+    lastRange = { min: x.min, max: x.max };
+    chart.draw(view, lastRange, yRange());
+    updateStatus();
+  }
+
+  function currentSlice(): ViewSlice | null {
+    if (history.length === 0) return null;
+    if (paused && pausedRange) return sliceForRange(history, pausedRange.min, pausedRange.max, settings.xMode);
+    return liveSlice(history, { amount: settings.windowAmount, unit: settings.windowUnit }, settings.xMode);
+  }
+
+  function yRange(): { min: number; max: number } {
+    if (!settings.yAuto) {
+      const { yMin, yMax } = settings;
+      return yMax > yMin ? { min: yMin, max: yMax } : { min: yMin - 1, max: yMin + 1 };
+    }
+    if (Number.isNaN(view.yMin)) return { min: 0, max: 1 };
+    const span = view.yMax - view.yMin;
+    const pad = span > 0 ? span * 0.05 : Math.max(1, Math.abs(view.yMax) * 0.1);
+    return { min: view.yMin - pad, max: view.yMax + pad };
+  }
+
+  function currentRange(): { min: number; max: number } | null {
+    return pausedRange ?? lastRange;
+  }
+
+  function setPaused(next: boolean): void {
+    if (next === paused) return;
+    paused = next;
+    frozenRange = pausedRange = paused ? lastRange : null;
+    toolbar.setPaused(paused);
+    root.dataset.paused = String(paused);
+    schedule();
+  }
+
+  /** Zooming or panning pauses the view: a live view would scroll away from what was chosen. */
+  function zoom(range: { min: number; max: number }): void {
+    if (!(range.max > range.min) || history.length === 0) return;
+    if (!paused) setPaused(true);
+    pausedRange = range;
+    schedule();
+  }
+
+  function changeSettings(next: PlotterViewSettings): void {
+    if (next.xMode !== settings.xMode) {
+      pausedRange = convertRange(pausedRange, settings.xMode, next.xMode);
+      frozenRange = convertRange(frozenRange, settings.xMode, next.xMode);
+    }
+    settings = next;
+    schedule();
+  }
+
+  function convertRange(range: { min: number; max: number } | null, from: XMode, to: XMode) {
+    if (!range || history.length === 0) return null;
+    const last = history.length - 1;
+    const start = Math.min(positionAtX(history, range.min, from), last);
+    const end = Math.min(positionAtX(history, range.max, from), last);
+    const min = xAt(history, start, to);
+    const max = xAt(history, end, to);
+    return max > min ? { min, max } : null;
+  }
+
+  async function clear(): Promise<void> {
+    try {
+      await api.plot.clear();
+    } catch (error) {
+      toolbar.setStatus(`Could not clear: ${(error as Error).message}`);
+    }
+  }
+
+  function exportCsv(): void {
+    downloadBlob(new Blob(historyToCsv(history), { type: 'text/csv' }), exportFileName('csv'));
+  }
+
+  async function exportPng(): Promise<void> {
+    dirty = true;
+    render();
+    const canvas = chart.canvas();
+    if (!canvas) return;
+    const style = getComputedStyle(root);
+    const colors = {
+      background: style.getPropertyValue('--plotter-bg').trim() || '#fff',
+      ink: style.getPropertyValue('--plotter-fg').trim() || '#222',
+    };
+    try {
+      downloadBlob(await viewToPng(canvas, history.series, chart.shown(), colors), exportFileName('png'));
+    } catch (error) {
+      toolbar.setStatus((error as Error).message);
+    }
+  }
+
+  function updateStatus(): void {
+    const now = performance.now();
+    if (now - rate.at >= 1000) rate = { at: now, count: 0, perSecond: Math.round((rate.count * 1000) / (now - rate.at)) };
+    root.dataset.samples = String(history.length);
+    root.dataset.received = String(received);
+    root.dataset.lost = String(intake.lostRows);
+    root.dataset.series = history.series.join('\t');
+    root.dataset.frames = String(frames);
+    root.dataset.xMin = String(lastRange?.min ?? '');
+    root.dataset.xMax = String(lastRange?.max ?? '');
+    if (now - lastStatusAt < STATUS_INTERVAL_MS) return;
+    lastStatusAt = now;
+    const parts = [`${received.toLocaleString()} samples`, `${history.series.length} series`, `${rate.perSecond.toLocaleString()}/s`];
+    if (intake.lostRows > 0) parts.push(`${intake.lostRows.toLocaleString()} lost`);
+    if (received > history.length) parts.push(`keeping the last ${history.capacity.toLocaleString()}`);
+    toolbar.setStatus(parts.join(' · '));
+  }
+
+  function resize(): void {
+    const width = area.clientWidth;
+    const height = area.clientHeight;
+    if (width > 0 && height > 0) chart.setSize(width, Math.max(MIN_CHART_HEIGHT, height - chart.legendHeight()));
+    schedule();
+  }
+
+  root.dataset.paused = 'false';
+  schedule();
+
+  return {
+    dispose() {
+      unsubscribe();
+      resizeObserver.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+      chart.destroy();
+      root.remove();
+      newDataListeners.clear();
+    },
+    onNewData(listener) {
+      newDataListeners.add(listener);
+      return () => newDataListeners.delete(listener);
+    },
+    resize,
+  };
+}
