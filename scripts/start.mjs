@@ -43,7 +43,11 @@ function startWebMode(reason) {
   web.on('exit', (code) => process.exit(code ?? 0));
 }
 
-const build = run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']);
+// MPSTUDIO_SKIP_BUILD=1 reuses the existing out/ (the test suite builds once up front and
+// must not rebuild under tests that are serving it).
+const build = process.env.MPSTUDIO_SKIP_BUILD === '1'
+  ? { status: 0 }
+  : run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']);
 if (build.status !== 0) {
   console.error('The build failed; see the messages above.');
   process.exit(build.status ?? 1);
