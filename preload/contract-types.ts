@@ -266,6 +266,8 @@ export interface SyncEntry {
   action: SyncAction;
   localSize?: number;
   boardSize?: number;
+  /** Why a file the source has cannot be copied (e.g. the board has no folders). */
+  note?: string;
 }
 
 export interface SyncPlan extends SyncRequest {

@@ -5,15 +5,29 @@
 import { contract, type Handlers, type RequestChannel } from '../../preload/contract';
 import { appHandlers } from './app-handlers';
 import { backupHandlers } from './backup-handlers';
+import { createLocalFolder, localHandlers } from './local-handlers';
+import { createMirror, mirrorHandlers, withMirrorRecording } from './mirror-handlers';
+import { boardFilesFromHandlers } from '../sync/board-files';
+import { createSync, syncHandlers } from './sync-handlers';
 import type { ServiceContext } from './service-context';
 import { UserFacingError } from './user-facing-error';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
+  // The file browser's groups reach the board through the finished table (`fs:*`),
+  // and the mirror wraps that table's `fs:read`/`fs:write` to keep a copy of each file.
+  const local = createLocalFolder(ctx);
+  const mirror = createMirror(ctx);
+  let table: Handlers | undefined;
+  const boardFiles = boardFilesFromHandlers(() => table as Handlers);
   const groups = {
     ...appHandlers(ctx),
     ...backupHandlers(ctx),
+    ...localHandlers(local),
+    ...syncHandlers(createSync(ctx, local, boardFiles)),
+    ...mirrorHandlers(mirror, boardFiles, local),
   };
-  return withUnbuiltChannels(groups);
+  table = withMirrorRecording(withUnbuiltChannels(groups), mirror, ctx.emit);
+  return table;
 }
 
 /**

@@ -18,6 +18,8 @@ export interface ServiceContext {
   settings: SettingsStore;
   /** Opens an http(s) URL in the system browser. Web mode cannot, and says so. */
   openExternal?: (url: string) => Promise<void>;
+  /** Shows a native folder dialog (Electron); web mode has none and takes a typed path. */
+  pickFolder?: () => Promise<string | null>;
   /** Electron's and Chrome's versions, when running inside the shell. */
   shellVersions?: { electron: string; chrome: string };
   /** Registers clean-up (close the board, stop workers) for when the app quits. */

@@ -1,0 +1,218 @@
+/**
+ * The local project folder: which one it is (remembered in the settings) and the file
+ * operations the file browser and sync perform in it. Every path goes through
+ * `resolveInside`, so nothing outside the folder can be read, written or deleted.
+ */
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { LocalEntry, LocalFolder } from '../../preload/contract-types';
+import type { SettingsStore } from '../services/settings-store';
+import { UserFacingError } from '../services/user-facing-error';
+import { IgnoreList } from '../sync/ignore-list';
+import { normaliseLocalPath, resolveInside } from './confine-path';
+import { localError } from './local-errors';
+
+/** A listing stops here, so a huge folder (a whole home directory) cannot stall the app. */
+export const MAX_LISTED_ENTRIES = 20_000;
+
+export class LocalFolderService {
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly pickFolderNatively?: () => Promise<string | null>,
+  ) {}
+
+  /** The chosen folder, or an error a user understands when there is none. */
+  root(): string {
+    const folder = this.settings.get().localFolder;
+    if (!folder) throw new UserFacingError('not-found', 'No local folder is chosen yet: pick one in the Local pane.');
+    return folder;
+  }
+
+  ignoreList(): IgnoreList {
+    return new IgnoreList(this.settings.get().syncIgnore);
+  }
+
+  async info(): Promise<LocalFolder> {
+    const path = this.settings.get().localFolder;
+    return { path, exists: path ? await isDirectory(path) : false, canPick: this.pickFolderNatively !== undefined };
+  }
+
+  /** Makes `path` the project folder after checking that it is an existing folder. `''` forgets it. */
+  async setFolder(path: string): Promise<LocalFolder> {
+    if (path !== '') {
+      if (!isAbsolute(path)) throw new UserFacingError('invalid-argument', `"${path}" is not a full path: start it with /.`);
+      path = resolve(path);
+      if (!(await isDirectory(path))) throw new UserFacingError('not-found', `"${path}" is not an existing folder.`);
+    }
+    await this.settings.update({ localFolder: path });
+    return this.info();
+  }
+
+  async pickFolder(): Promise<LocalFolder | null> {
+    if (!this.pickFolderNatively) {
+      throw new UserFacingError('not-supported', 'This window cannot show a folder dialog: type the folder’s full path instead.');
+    }
+    const chosen = await this.pickFolderNatively();
+    return chosen === null ? null : this.setFolder(chosen);
+  }
+
+  private async resolve(rel: string): Promise<string> {
+    try {
+      return await resolveInside(this.root(), rel);
+    } catch (error) {
+      throw localError(error, rel || this.root());
+    }
+  }
+
+  /** Entries of the folder `rel`; with `recursive`, everything below it (symlinked folders not entered). */
+  async list(rel: string, recursive = false): Promise<LocalEntry[]> {
+    const base = normaliseLocalPath(rel);
+    const ignore = this.ignoreList();
+    const out: LocalEntry[] = [];
+    const walk = async (dirRel: string): Promise<void> => {
+      const abs = await this.resolve(dirRel);
+      let names: string[];
+      try {
+        names = (await readdir(abs)).sort();
+      } catch (error) {
+        throw localError(error, dirRel || this.root());
+      }
+      const subdirs: string[] = [];
+      for (const name of names) {
+        if (out.length >= MAX_LISTED_ENTRIES) return;
+        const childRel = dirRel ? `${dirRel}/${name}` : name;
+        let info;
+        let linked = false;
+        try {
+          const own = await lstat(`${abs}/${name}`);
+          linked = own.isSymbolicLink();
+          // A link is shown only when it stays inside the folder.
+          info = linked ? await stat(await this.resolve(childRel)) : own;
+        } catch {
+          continue;
+        }
+        const type = info.isDirectory() ? 'dir' : 'file';
+        if (!info.isDirectory() && !info.isFile()) continue;
+        out.push({
+          path: childRel,
+          name,
+          type,
+          size: type === 'file' ? info.size : 0,
+          mtimeMs: info.mtimeMs,
+          ignored: ignore.ignores(childRel, type === 'dir'),
+        });
+        if (recursive && type === 'dir' && !linked) subdirs.push(childRel);
+      }
+      for (const sub of subdirs) await walk(sub);
+    };
+    await walk(base);
+    return out;
+  }
+
+  /** One entry, or null when nothing is there. */
+  async stat(rel: string): Promise<LocalEntry | null> {
+    const path = normaliseLocalPath(rel);
+    const abs = await this.resolve(path);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      return null;
+    }
+    const type = info.isDirectory() ? 'dir' : 'file';
+    return {
+      path,
+      name: path.split('/').pop() ?? '',
+      type,
+      size: type === 'file' ? info.size : 0,
+      mtimeMs: info.mtimeMs,
+      ignored: this.ignoreList().ignores(path, type === 'dir'),
+    };
+  }
+
+  async read(rel: string): Promise<Uint8Array<ArrayBuffer>> {
+    const abs = await this.resolve(rel);
+    try {
+      return new Uint8Array(await readFile(abs));
+    } catch (error) {
+      throw localError(error, rel);
+    }
+  }
+
+  async sha256(rel: string): Promise<string> {
+    return createHash('sha256').update(await this.read(rel)).digest('hex');
+  }
+
+  /** Writes atomically (temporary file, then rename), creating missing parent folders. */
+  async write(rel: string, bytes: Uint8Array): Promise<void> {
+    if (normaliseLocalPath(rel) === '') throw new UserFacingError('invalid-argument', 'A file needs a name.');
+    const abs = await this.resolve(rel);
+    const temporary = `${abs}.mpstudio-${process.pid}.tmp`;
+    try {
+      await mkdir(dirname(abs), { recursive: true });
+      // The parent may have been created just now: check again it is inside.
+      await this.resolve(rel);
+      await writeFile(temporary, bytes);
+      await rename(temporary, abs);
+    } catch (error) {
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw localError(error, rel);
+    }
+  }
+
+  async mkdir(rel: string): Promise<void> {
+    const abs = await this.resolve(rel);
+    try {
+      await mkdir(abs, { recursive: true });
+    } catch (error) {
+      throw localError(error, rel);
+    }
+  }
+
+  /** Removes a file, an empty folder, or with `recursive` a whole folder. Never the root itself. */
+  async remove(rel: string, recursive = false): Promise<void> {
+    if (normaliseLocalPath(rel) === '') throw new UserFacingError('forbidden', 'The project folder itself cannot be deleted from here.');
+    const parts = normaliseLocalPath(rel).split('/');
+    // The link itself is removed, never what it points to.
+    const parent = await this.resolve(parts.slice(0, -1).join('/'));
+    const abs = `${parent}/${parts[parts.length - 1]}`;
+    try {
+      const info = await lstat(abs);
+      if (!info.isDirectory()) await unlink(abs);
+      else if (recursive) await rm(abs, { recursive: true });
+      else await rmdir(abs);
+    } catch (error) {
+      throw localError(error, rel);
+    }
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const source = await this.resolve(from);
+    const target = await this.resolve(to);
+    if (await exists(target)) throw new UserFacingError('already-exists', `"${to}" already exists.`);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await rename(source, target);
+    } catch (error) {
+      throw localError(error, from);
+    }
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

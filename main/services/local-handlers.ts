@@ -1,0 +1,46 @@
+/**
+ * Handlers for `local:*`: the local project folder of the file browser. The folder is
+ * watched while chosen, and every change on disk is pushed as `local:changed`.
+ */
+import type { Handlers } from '../../preload/contract';
+import { FolderWatcher } from '../local/folder-watcher';
+import { LocalFolderService } from '../local/local-folder';
+import type { ServiceContext } from './service-context';
+
+type LocalChannels =
+  | 'local:folder'
+  | 'local:setFolder'
+  | 'local:pickFolder'
+  | 'local:list'
+  | 'local:read'
+  | 'local:write'
+  | 'local:mkdir'
+  | 'local:remove'
+  | 'local:rename';
+
+/** The service for the context's settings, watched, stopped with the app. */
+export function createLocalFolder(ctx: Pick<ServiceContext, 'settings' | 'emit' | 'onDispose' | 'pickFolder'>): LocalFolderService {
+  const local = new LocalFolderService(ctx.settings, ctx.pickFolder);
+  const watcher = new FolderWatcher((change) => ctx.emit('local:changed', change));
+  watcher.watch(ctx.settings.get().localFolder);
+  const unsubscribe = ctx.settings.onChange((settings) => watcher.watch(settings.localFolder));
+  ctx.onDispose(() => {
+    unsubscribe();
+    watcher.stop();
+  });
+  return local;
+}
+
+export function localHandlers(local: LocalFolderService): Pick<Handlers, LocalChannels> {
+  return {
+    'local:folder': () => local.info(),
+    'local:setFolder': (path) => local.setFolder(path),
+    'local:pickFolder': () => local.pickFolder(),
+    'local:list': (rel, recursive) => local.list(rel, recursive),
+    'local:read': (rel) => local.read(rel),
+    'local:write': (rel, bytes) => local.write(rel, bytes),
+    'local:mkdir': (rel) => local.mkdir(rel),
+    'local:remove': (rel, recursive) => local.remove(rel, recursive),
+    'local:rename': (from, to) => local.rename(from, to),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Handlers for `mirror:*`, and the wrapping of `fs:read`/`fs:write` that feeds the
+ * mirror: every file the app reads from or writes to a board is also copied into the
+ * user-data folder, under the board's id, once the board operation has succeeded.
+ */
+import { join } from 'node:path';
+import type { Handlers } from '../../preload/contract';
+import type { BoardStatus } from '../../preload/contract-types';
+import type { LocalFolderService } from '../local/local-folder';
+import { MirrorStore } from '../mirror/mirror-store';
+import type { BoardFiles } from '../sync/board-files';
+import type { ServiceContext } from './service-context';
+
+type MirrorChannels = 'mirror:boards' | 'mirror:list' | 'mirror:read' | 'mirror:restore' | 'mirror:saveToLocal';
+
+export function createMirror(ctx: Pick<ServiceContext, 'userDataDir'>): MirrorStore {
+  return new MirrorStore(join(ctx.userDataDir, 'mirror'));
+}
+
+/** The id the mirror files a board under: the engine's `boardId`, else its link. */
+export function mirrorIdOf(status: BoardStatus): { id: string; label: string } | null {
+  const target = status.target;
+  const link = target ? (target.kind === 'virtual' ? 'virtual board' : target.path) : '';
+  const id = status.boardId ?? (link ? `link:${link}` : '');
+  if (!id) return null;
+  return { id, label: status.banner ? `${status.banner.split(';')[1]?.trim() || status.banner} (${link})` : link || id };
+}
+
+/**
+ * Returns `table` with `fs:read` and `fs:write` recording into the mirror. A failure
+ * to record never fails the board operation: the user's file is on the board.
+ */
+export function withMirrorRecording(
+  table: Handlers,
+  mirror: MirrorStore,
+  emit: ServiceContext['emit'],
+): Handlers {
+  const record = async (path: string, bytes: Uint8Array) => {
+    try {
+      const who = mirrorIdOf(await table['board:status']());
+      if (!who) return;
+      await mirror.record(who.id, who.label, path, bytes);
+      emit('mirror:changed', { boardId: who.id });
+    } catch {
+      // The mirror is a safety net; the board operation itself has already succeeded.
+    }
+  };
+  const read = table['fs:read'];
+  const write = table['fs:write'];
+  return {
+    ...table,
+    'fs:read': async (path, transferId) => {
+      const bytes = await read(path, transferId);
+      await record(path, bytes);
+      return bytes;
+    },
+    'fs:write': async (path, bytes, transferId) => {
+      await write(path, bytes, transferId);
+      await record(path, bytes);
+    },
+  };
+}
+
+export function mirrorHandlers(mirror: MirrorStore, board: BoardFiles, local: LocalFolderService): Pick<Handlers, MirrorChannels> {
+  return {
+    'mirror:boards': () => mirror.boards(),
+    'mirror:list': (boardId) => mirror.list(boardId),
+    'mirror:read': (boardId, path) => mirror.read(boardId, path),
+    'mirror:restore': async (boardId, path) => board.write(path, await mirror.read(boardId, path)),
+    'mirror:saveToLocal': async (boardId, path, rel) => local.write(rel, await mirror.read(boardId, path)),
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * Sync between the local project folder and the board: a preview compares both sides
+ * by content hash and is kept under an id; applying it runs exactly the previewed
+ * transfers. Copies (upload/download of chosen files, drag and drop) share the same
+ * runner, progress and cancel. The CLI's `sync` command can use this class too.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FsEntry, SyncPlan, SyncProgress, SyncRequest, SyncResult } from '../../preload/contract-types';
+import { normaliseLocalPath } from '../local/confine-path';
+import type { LocalFolderService } from '../local/local-folder';
+import { describeError } from '../services/describe-error';
+import { UserFacingError } from '../services/user-facing-error';
+import { joinBoardPath, relativeBoardPath, type BoardFiles } from './board-files';
+import { bytesToTransfer, compareTrees, type FileFacts } from './compare-trees';
+import type { IgnoreList } from './ignore-list';
+import { runTransfers, type RunHandle, type TransferStep } from './transfer-runner';
+
+/** Previews kept for `apply`; older ones are forgotten. */
+const MAX_KEPT_PLANS = 16;
+const FLAT_NOTE = 'The board has no folders, so files in subfolders cannot be copied to it.';
+
+const joinLocal = (dir: string, rel: string) => normaliseLocalPath(dir ? `${dir}/${rel}` : rel);
+const baseName = (path: string) => path.split('/').filter(Boolean).pop() ?? '';
+
+export class SyncService {
+  private readonly plans = new Map<string, SyncPlan>();
+  private readonly running = new Map<string, RunHandle>();
+
+  constructor(
+    private readonly local: LocalFolderService,
+    private readonly board: BoardFiles,
+    private readonly emit: (progress: SyncProgress) => void,
+  ) {}
+
+  async preview(request: SyncRequest): Promise<SyncPlan> {
+    const localDir = normaliseLocalPath(request.localDir);
+    const caps = await this.board.capabilities();
+    if (!caps.folders && request.boardDir !== '/') {
+      throw new UserFacingError('not-supported', 'This board has no folders: sync to / instead.');
+    }
+    const ignore = this.local.ignoreList();
+    const localEntries = await this.localFiles(localDir);
+    const localFiles = localEntries.filter((e) => !ignore.ignores(e.path, false));
+    const boardFiles = (await this.boardFiles(request.boardDir, ignore)).filter((f) => caps.folders || !f.path.includes('/'));
+    const entries = await compareTrees(
+      localFiles,
+      boardFiles,
+      {
+        local: (path) => this.local.sha256(joinLocal(localDir, path)),
+        board: (path) => this.board.hash(joinBoardPath(request.boardDir, path)),
+      },
+      {
+        direction: request.direction,
+        deleteExtra: request.deleteExtra,
+        impossible: (path) => (!caps.folders && path.includes('/') ? FLAT_NOTE : null),
+      },
+    );
+    const plan: SyncPlan = {
+      ...request,
+      localDir,
+      id: randomUUID(),
+      entries,
+      bytesToTransfer: bytesToTransfer(entries),
+      ignored: localEntries.length - localFiles.length,
+    };
+    this.plans.set(plan.id, plan);
+    for (const old of this.plans.keys()) {
+      if (this.plans.size <= MAX_KEPT_PLANS) break;
+      this.plans.delete(old);
+    }
+    return plan;
+  }
+
+  /** Runs a previewed plan. `deleteExtra === false` drops its deletions; it can never add them. */
+  async apply(id: string, deleteExtra?: boolean): Promise<SyncResult> {
+    const plan = this.plans.get(id);
+    if (!plan) throw new UserFacingError('not-found', 'This sync preview is out of date: preview again.');
+    this.plans.delete(id);
+    const steps: TransferStep[] = [];
+    for (const e of plan.entries) {
+      const local = joinLocal(plan.localDir, e.path);
+      const board = joinBoardPath(plan.boardDir, e.path);
+      if (e.action === 'upload') steps.push({ kind: 'upload', local, board, size: e.localSize ?? 0 });
+      else if (e.action === 'download') steps.push({ kind: 'download', board, local, size: e.boardSize ?? 0 });
+      else if (e.action === 'delete' && deleteExtra !== false) {
+        steps.push(plan.direction === 'upload' ? { kind: 'delete-board', board } : { kind: 'delete-local', local });
+      }
+    }
+    return this.run(id, steps);
+  }
+
+  /** Copies local files and folders (by relative path) into the board folder `boardDir`. */
+  async copyToBoard(items: readonly string[], boardDir: string, id: string): Promise<SyncResult> {
+    const caps = await this.board.capabilities();
+    const ignore = this.local.ignoreList();
+    const steps: TransferStep[] = [];
+    for (const item of items.map(normaliseLocalPath)) {
+      const target = joinBoardPath(boardDir, baseName(item));
+      const entry = await this.local.stat(item);
+      if (!entry) throw new UserFacingError('not-found', `"${item}" does not exist (any more).`);
+      if (entry.type === 'file') {
+        steps.push({ kind: 'upload', local: item, board: target, size: entry.size });
+        continue;
+      }
+      if (!caps.folders) throw new UserFacingError('not-supported', `"${item}" is a folder, and this board has no folders.`);
+      steps.push({ kind: 'mkdir-board', board: target });
+      for (const e of await this.local.list(item, true)) {
+        if (ignore.ignores(e.path, e.type === 'dir')) continue;
+        const board = joinBoardPath(target, e.path.slice(item.length + 1));
+        steps.push(e.type === 'dir' ? { kind: 'mkdir-board', board } : { kind: 'upload', local: e.path, board, size: e.size });
+      }
+    }
+    return this.run(id, steps);
+  }
+
+  /** Copies board files and folders into the local folder `localDir`. */
+  async copyToLocal(items: readonly string[], localDir: string, id: string): Promise<SyncResult> {
+    const dir = normaliseLocalPath(localDir);
+    const steps: TransferStep[] = [];
+    for (const item of items) {
+      const entry = await this.board.stat(item);
+      if (!entry) throw new UserFacingError('not-found', `"${item}" is no longer on the board.`);
+      const target = joinLocal(dir, baseName(item));
+      if (entry.type === 'file') {
+        steps.push({ kind: 'download', board: item, local: target, size: entry.size });
+        continue;
+      }
+      steps.push({ kind: 'mkdir-local', local: target });
+      for (const e of await this.board.list(item, true)) {
+        const rel = relativeBoardPath(item, e.path);
+        if (rel === null || rel === '') continue;
+        const local = joinLocal(target, rel);
+        steps.push(e.type === 'dir' ? { kind: 'mkdir-local', local } : { kind: 'download', board: e.path, local, size: e.size });
+      }
+    }
+    return this.run(id, steps);
+  }
+
+  /** Stops the sync or copy `id`, including its board transfer in flight. Unknown ids are ignored. */
+  async cancel(id: string): Promise<void> {
+    const handle = this.running.get(id);
+    if (!handle) return;
+    handle.cancelled = true;
+    if (handle.current) await this.board.cancel(handle.current).catch(() => undefined);
+  }
+
+  private async run(id: string, steps: TransferStep[]): Promise<SyncResult> {
+    if (this.running.has(id)) throw new UserFacingError('busy', 'A transfer with this id is already running.');
+    const handle: RunHandle = { cancelled: false, current: null };
+    this.running.set(id, handle);
+    try {
+      return await runTransfers(id, steps, handle, { local: this.local, board: this.board, emit: this.emit });
+    } finally {
+      this.running.delete(id);
+    }
+  }
+
+  private async localFiles(dir: string): Promise<FileFacts[]> {
+    let entries;
+    try {
+      entries = await this.local.list(dir, true);
+    } catch (error) {
+      // Downloading into a folder that does not exist yet: it is simply empty.
+      if (describeError(error).code === 'not-found') return [];
+      throw error;
+    }
+    const prefix = dir ? `${dir}/` : '';
+    return entries.filter((e) => e.type === 'file').map((e) => ({ path: e.path.slice(prefix.length), size: e.size }));
+  }
+
+  private async boardFiles(dir: string, ignore: IgnoreList): Promise<FileFacts[]> {
+    let entries: FsEntry[];
+    try {
+      entries = await this.board.list(dir, true);
+    } catch (error) {
+      if (describeError(error).code === 'not-found') return [];
+      throw error;
+    }
+    const files: FileFacts[] = [];
+    for (const e of entries) {
+      const rel = relativeBoardPath(dir, e.path);
+      if (e.type !== 'file' || !rel || ignore.ignores(rel, false)) continue;
+      files.push({ path: rel, size: e.size });
+    }
+    return files;
+  }
+}
