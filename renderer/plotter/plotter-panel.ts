@@ -46,6 +46,7 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
   let pausedRange: { min: number; max: number } | null = null;
   let frozenRange: { min: number; max: number } | null = null;
   let lastRange: { min: number; max: number } | null = null;
+  let lastY: { min: number; max: number } | null = null;
   let frame = 0;
   let dirty = true;
   let frames = 0;
@@ -122,9 +123,9 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
     rate.count += result.added;
     if (result.added === 0 && !result.cleared) return;
     for (const listener of newDataListeners) listener();
-    // Paused, the view stays as it is; only the status line moves.
+    // Paused, the view stays as it is; only the status line moves. Hidden, nothing is drawn.
+    updateStatus();
     if (!paused || result.cleared || result.newSeries) schedule();
-    else updateStatus();
   }
 
   function applyPendingCapacity(): void {
@@ -155,7 +156,8 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
     else decimate(history, 0, 0, settings.xMode, 1, [], view);
     const x = slice ?? { min: 0, max: settings.windowUnit === 'seconds' && settings.xMode === 'time' ? settings.windowAmount : 100 };
     lastRange = { min: x.min, max: x.max };
-    chart.draw(view, lastRange, yRange());
+    lastY = yRange();
+    chart.draw(view, lastRange, lastY);
     updateStatus();
   }
 
@@ -255,6 +257,8 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
     root.dataset.frames = String(frames);
     root.dataset.xMin = String(lastRange?.min ?? '');
     root.dataset.xMax = String(lastRange?.max ?? '');
+    root.dataset.yMin = String(lastY?.min ?? '');
+    root.dataset.yMax = String(lastY?.max ?? '');
     if (now - lastStatusAt < STATUS_INTERVAL_MS) return;
     lastStatusAt = now;
     const parts = [`${received.toLocaleString()} samples`, `${history.series.length} series`, `${rate.perSecond.toLocaleString()}/s`];
