@@ -1,0 +1,160 @@
+/**
+ * Puts the IDE together: settings and theme, the frame, editor tabs, REPL, plotter,
+ * connection bar, run controller and commands, then brings back unsaved buffers
+ * from the last session and connects to the last board when asked to.
+ */
+import { BoardState } from '../connection/board-state';
+import { ConnectionBar } from '../connection/connection-bar';
+import { BoardCompletionCache } from '../editor/board-completions';
+import { EditorTabs, type EditorDoc } from '../editor/editor-tabs';
+import type { OpenFileRequest } from '../editor/file-origin';
+import { goToLine } from '../editor/line-highlight';
+import { Appearance } from '../layout/appearance';
+import { BottomPanel } from '../layout/bottom-panel';
+import { mountFileBrowser, mountPlotter } from '../layout/panel-modules';
+import { ReplTerminal, terminalTheme } from '../repl/repl-terminal';
+import type { TracebackTarget } from '../repl/traceback-links';
+import { RunController } from '../run/run-controller';
+import { SettingsClient } from '../settings/settings-client';
+import { studio } from '../studio-api';
+import { Notifications } from '../ui/notifications';
+import { StatusBar } from '../ui/status-bar';
+import { Toolbar } from '../ui/toolbar';
+import { createCommands } from './commands';
+import { installKeyboardShortcuts } from './keyboard-shortcuts';
+import { buildShell } from './shell-layout';
+import { exposeAutomation } from './automation';
+
+export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Promise<void> {
+  const settings = await SettingsClient.load();
+  const appearance = new Appearance(settings);
+  const notifications = new Notifications();
+  document.body.append(notifications.element);
+  const board = new BoardState();
+  const completions = new BoardCompletionCache(() => board.status);
+  const statusBar = new StatusBar();
+  const panel = new BottomPanel();
+  const connection = new ConnectionBar(board, settings, notifications);
+
+  const describeDoc = (doc: EditorDoc | undefined) =>
+    doc ? (doc.location ? `${doc.location.side === 'board' ? 'Board' : 'Local'}: ${doc.location.path}` : `${doc.name} (not saved)`) : '';
+  const tabs = new EditorTabs({
+    completions,
+    notifications,
+    defaultLocalFolder: () => settings.value.localFolder,
+    onCursor: (line, column) => statusBar.setCursor(line, column),
+    onActiveChange: (doc) => {
+      statusBar.setFile(describeDoc(doc));
+      if (!doc) statusBar.setCursor(0, 0);
+      refreshToolbar();
+    },
+  });
+
+  const repl = new ReplTerminal({
+    fontSize: appearance.fontSize,
+    atPrompt: () => board.status.state === 'idle',
+    openTraceback: (target) => void openTraceback(target),
+    openUrl: (url) => void studio.app.openExternal(url).catch(() => window.open(url, '_blank', 'noopener')),
+  });
+  const run = new RunController(board, notifications, () => panel.show('repl'), () => connection.connect());
+
+  const runCommand = createCommands({
+    tabs,
+    run,
+    connection,
+    appearance,
+    panel,
+    settings,
+    notifications,
+    focusRepl: () => repl.focus(),
+  });
+  const toolbar = new Toolbar(connection.element, (command) => void runCommand(command));
+  const refreshToolbar = () =>
+    toolbar.update({ connected: board.connected, running: run.running, hasFile: tabs.active !== undefined });
+
+  const replPage = panel.addPage('repl', 'REPL');
+  const plotterPage = panel.addPage('plotter', 'Plotter');
+  panel.addTool('Copy', 'Copy the selected text', () => repl.copySelection(), 'repl');
+  panel.addTool('Clear', 'Clear the terminal', () => repl.clear(), 'repl');
+  replPage.append(repl.element);
+
+  let plotter: ReturnType<typeof mountPlotter>;
+  let fileBrowser: ReturnType<typeof mountFileBrowser>;
+  const resize = () => {
+    repl.resize();
+    plotter?.resize();
+    fileBrowser?.resize?.();
+  };
+  const shell = buildShell(root, { toolbar: toolbar.element, editor: tabs.element, bottomPanel: panel.element, statusBar: statusBar.element }, settings, resize);
+  repl.mount();
+  plotter = mountPlotter(plotterPage, studio, settings.value.plotHistory);
+  plotter?.onNewData(() => panel.markNewData('plotter'));
+  const openFile = (request: OpenFileRequest) => void tabs.open(request);
+  fileBrowser = mountFileBrowser(shell.sidebar, { api: studio, openFile });
+  panel.onShow(() => requestAnimationFrame(resize));
+
+  appearance.onChange((_theme, fontSize) => {
+    repl.setTheme(terminalTheme());
+    repl.setFontSize(fontSize);
+    for (const doc of tabs.all) doc.view.requestMeasure();
+  });
+  repl.setTheme(terminalTheme());
+
+  let lastError = '';
+  board.onChange((status) => {
+    statusBar.setBoard(status);
+    refreshToolbar();
+    const error = status.state === 'disconnected' && status.error ? `${status.error.code}:${status.error.message}` : '';
+    if (error && error !== lastError) notifications.error('The board connection', status.error);
+    lastError = error;
+  });
+  run.onChange(refreshToolbar);
+  refreshToolbar();
+
+  async function openTraceback(target: TracebackTarget): Promise<void> {
+    const last = run.lastRun;
+    if (target.file === '<stdin>' || (last && target.file === last.fileName)) {
+      if (last?.doc && tabs.all.includes(last.doc)) {
+        tabs.activate(last.doc);
+        goToLine(last.doc.view, target.line);
+        return;
+      }
+    }
+    if (target.file.startsWith('<')) {
+      notifications.show({ kind: 'info', title: `${target.file} is not a file`, body: 'That code came from the REPL.' });
+      return;
+    }
+    const open = tabs.findByName(target.file);
+    if (open) {
+      tabs.activate(open);
+      goToLine(open.view, target.line);
+      return;
+    }
+    await tabs.open({ side: 'board', path: target.file.startsWith('/') ? target.file : `/${target.file}`, line: target.line });
+  }
+
+  studio.app.onMenuCommand((command) => void runCommand(command));
+  if (mode === 'web') installKeyboardShortcuts((command) => void runCommand(command));
+  window.addEventListener('beforeunload', (event) => {
+    if (!tabs.hasUnsaved()) return;
+    event.preventDefault();
+    event.returnValue = ''; // Older engines need this to show the prompt.
+  });
+  exposeAutomation({ repl, tabs, board });
+
+  await recoverBackups(tabs, notifications);
+  const target = settings.value.lastTarget;
+  if (settings.value.autoConnect && target && board.status.state === 'disconnected') void connection.connect(target);
+}
+
+async function recoverBackups(tabs: EditorTabs, notifications: Notifications): Promise<void> {
+  const backups = await tabs.backups.list();
+  if (backups.length === 0) return;
+  for (const backup of backups) tabs.restore(backup);
+  notifications.show({
+    kind: 'warning',
+    title: `Recovered ${backups.length} unsaved ${backups.length === 1 ? 'buffer' : 'buffers'}`,
+    body: 'They were not saved when the app last closed. Save them, or close them to discard.',
+    timeoutMs: 15_000,
+  });
+}

@@ -1,0 +1,268 @@
+/**
+ * The open files: one CodeMirror view per tab, each knowing where it came from
+ * (board or local disk) and whether it has unsaved changes. Save goes back where the
+ * file came from; Save As can write it to the other side. A save that fails keeps
+ * the tab marked unsaved and says why.
+ */
+import { EditorState, type Text } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import type { BufferBackup } from '../../../preload/contract-types';
+import { choose } from '../ui/dialogs';
+import { h } from '../ui/dom';
+import type { Notifications } from '../ui/notifications';
+import type { BoardCompletionCache } from './board-completions';
+import { BufferBackups } from './buffer-backup';
+import { editorExtensions } from './editor-extensions';
+import { baseName, readText, uriOf, writeText, type FileLocation, type OpenFileRequest } from './file-origin';
+import { goToLine } from './line-highlight';
+import { askSaveLocation } from './save-as-dialog';
+
+export interface EditorDoc {
+  id: string;
+  /** Null for a buffer never saved. */
+  location: FileLocation | null;
+  name: string;
+  view: EditorView;
+  savedText: Text;
+  dirty: boolean;
+  tab: HTMLElement;
+}
+
+export interface EditorTabsOptions {
+  completions: BoardCompletionCache;
+  notifications: Notifications;
+  defaultLocalFolder(): string;
+  onCursor(line: number, column: number): void;
+  onActiveChange(doc: EditorDoc | undefined): void;
+}
+
+export class EditorTabs {
+  readonly element: HTMLElement;
+  private readonly strip = h('div', { class: 'editor-tabs', role: 'tablist' });
+  private readonly host = h('div', { class: 'editor-host' });
+  private readonly welcome = h(
+    'div',
+    { class: 'editor-welcome' },
+    h('div', {}, 'No file open. Open one from the file browser, or start a new one (', h('kbd', {}, 'Ctrl+N'), ').'),
+    h('div', {}, h('kbd', {}, 'F5'), ' runs the current file on the board, ', h('kbd', {}, 'Ctrl+F2'), ' stops it.'),
+  );
+  private docs: EditorDoc[] = [];
+  private current: EditorDoc | undefined;
+  private untitledCount = 0;
+  readonly backups = new BufferBackups();
+
+  constructor(private readonly options: EditorTabsOptions) {
+    this.element = h('div', { class: 'editor-area' }, this.strip, this.host);
+    this.host.append(this.welcome);
+  }
+
+  get active(): EditorDoc | undefined {
+    return this.current;
+  }
+
+  get all(): readonly EditorDoc[] {
+    return this.docs;
+  }
+
+  hasUnsaved(): boolean {
+    return this.docs.some((doc) => doc.dirty);
+  }
+
+  /** Opens a file, or shows its tab when it is open already. */
+  async open(request: OpenFileRequest): Promise<EditorDoc | undefined> {
+    const uri = request.uri ?? uriOf(request);
+    let doc = this.docs.find((d) => d.location && uriOf(d.location) === uri);
+    if (!doc) {
+      let content = request.content;
+      if (content === undefined) {
+        try {
+          content = await readText(request);
+        } catch (error) {
+          this.options.notifications.error(`Opening ${request.path}`, error);
+          return undefined;
+        }
+      }
+      doc = this.create({ side: request.side, path: request.path }, baseName(request.path), content, content);
+    }
+    this.activate(doc);
+    if (request.line !== undefined) goToLine(doc.view, request.line);
+    return doc;
+  }
+
+  newFile(content = ''): EditorDoc {
+    const doc = this.create(null, `untitled-${++this.untitledCount}.py`, content, '');
+    this.activate(doc);
+    doc.view.focus();
+    return doc;
+  }
+
+  /** Brings back a buffer from a backup, marked unsaved, under its old id. */
+  restore(backup: BufferBackup): EditorDoc {
+    const match = /^(board|local):(.+)$/.exec(backup.uri);
+    const location: FileLocation | null = match ? { side: match[1] as FileLocation['side'], path: match[2] as string } : null;
+    const name = location ? baseName(location.path) : `untitled-${++this.untitledCount}.py`;
+    const doc = this.create(location, name, backup.content, null, backup.id);
+    this.activate(doc);
+    return doc;
+  }
+
+  activate(doc: EditorDoc): void {
+    this.current = doc;
+    for (const d of this.docs) {
+      const selected = d === doc;
+      d.tab.setAttribute('aria-selected', String(selected));
+      d.view.dom.hidden = !selected;
+    }
+    this.welcome.hidden = true;
+    doc.tab.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    this.options.onActiveChange(doc);
+    requestAnimationFrame(() => doc.view.requestMeasure());
+  }
+
+  /** Closes a tab, asking first when it has unsaved changes. Resolves false if the user kept it. */
+  async close(doc: EditorDoc | undefined = this.current): Promise<boolean> {
+    if (!doc) return true;
+    if (doc.dirty) {
+      const answer = await choose('Unsaved changes', `${doc.name} has changes that are not saved. Save them before closing?`, [
+        { value: 'save', label: 'Save', primary: true },
+        { value: 'discard', label: "Don't save" },
+        { value: 'cancel', label: 'Cancel' },
+      ]);
+      if (answer === 'cancel') return false;
+      if (answer === 'save' && !(await this.save(doc))) return false;
+    }
+    const index = this.docs.indexOf(doc);
+    this.docs.splice(index, 1);
+    doc.tab.remove();
+    doc.view.destroy();
+    await this.backups.discard(doc.id);
+    if (this.current === doc) {
+      this.current = undefined;
+      const next = this.docs[Math.min(index, this.docs.length - 1)];
+      if (next) this.activate(next);
+      else {
+        this.welcome.hidden = false;
+        this.options.onActiveChange(undefined);
+      }
+    }
+    return true;
+  }
+
+  /** Saves where the file came from; a new buffer asks where. True when saved. */
+  async save(doc: EditorDoc | undefined = this.current): Promise<boolean> {
+    if (!doc) return false;
+    if (!doc.location) return this.saveAs(doc);
+    return this.writeTo(doc, doc.location);
+  }
+
+  async saveAs(doc: EditorDoc | undefined = this.current): Promise<boolean> {
+    if (!doc) return false;
+    const location = await askSaveLocation(doc.location, doc.name, this.options.defaultLocalFolder());
+    if (!location) return false;
+    return this.writeTo(doc, location);
+  }
+
+  /** The tab whose file has this name (a traceback's `File "main.py"`). */
+  findByName(fileName: string): EditorDoc | undefined {
+    const wanted = fileName.startsWith('/') ? fileName : `/${fileName}`;
+    return (
+      this.docs.find((d) => d.location?.side === 'board' && d.location.path === wanted) ??
+      this.docs.find((d) => d.name === baseName(fileName))
+    );
+  }
+
+  private async writeTo(doc: EditorDoc, location: FileLocation): Promise<boolean> {
+    const text = doc.view.state.doc;
+    try {
+      await writeText(location, text.toString());
+    } catch (error) {
+      // The buffer stays marked unsaved: the file on the other side does not have it.
+      this.options.notifications.error(`Saving ${location.path}`, error, [{ label: 'Try again', run: () => void this.writeTo(doc, location) }]);
+      return false;
+    }
+    doc.location = location;
+    doc.name = baseName(location.path);
+    doc.savedText = text;
+    this.refreshTab(doc);
+    if (!doc.dirty) await this.backups.discard(doc.id);
+    this.options.notifications.show({ kind: 'info', title: `Saved ${location.path} to the ${location.side === 'board' ? 'board' : 'local disk'}`, timeoutMs: 2500 });
+    return true;
+  }
+
+  private create(location: FileLocation | null, name: string, content: string, savedContent: string | null, id = newTabId()): EditorDoc {
+    const tab = h('div', { class: 'editor-tab', role: 'tab', 'data-id': id });
+    const doc: EditorDoc = {
+      id,
+      location,
+      name,
+      tab,
+      dirty: false,
+      savedText: EditorState.create({ doc: savedContent ?? '' }).doc,
+      view: undefined as unknown as EditorView,
+    };
+    doc.view = new EditorView({
+      parent: this.host,
+      state: EditorState.create({
+        doc: content,
+        extensions: editorExtensions({
+          completions: this.options.completions,
+          onChange: () => this.changed(doc),
+          onCursor: (line, column) => {
+            if (doc === this.current) this.options.onCursor(line, column);
+          },
+        }),
+      }),
+    });
+    doc.view.dom.dataset.tabId = id;
+    tab.addEventListener('mousedown', (event) => {
+      if (event.button === 1) {
+        event.preventDefault();
+        void this.close(doc);
+      }
+    });
+    tab.addEventListener('click', () => this.activate(doc));
+    this.docs.push(doc);
+    this.strip.append(tab);
+    if (savedContent === null) {
+      doc.dirty = true;
+      this.backups.schedule(this.backupSubject(doc));
+    }
+    this.refreshTab(doc);
+    return doc;
+  }
+
+  private changed(doc: EditorDoc): void {
+    const dirty = !doc.view.state.doc.eq(doc.savedText);
+    if (dirty !== doc.dirty) {
+      doc.dirty = dirty;
+      this.refreshTab(doc);
+    }
+    if (dirty) this.backups.schedule(this.backupSubject(doc));
+    else void this.backups.discard(doc.id);
+  }
+
+  private backupSubject(doc: EditorDoc) {
+    return { id: doc.id, uri: doc.location ? uriOf(doc.location) : `untitled:${doc.name}`, text: () => doc.view.state.doc.toString() };
+  }
+
+  private refreshTab(doc: EditorDoc): void {
+    const side = doc.location?.side;
+    const close = h('button', { type: 'button', class: 'close', title: 'Close (Ctrl+W)', 'aria-label': `Close ${doc.name}` }, '×');
+    close.addEventListener('click', (event) => {
+      event.stopPropagation();
+      void this.close(doc);
+    });
+    doc.tab.title = doc.location ? `${doc.location.side === 'board' ? 'Board' : 'Local'}: ${doc.location.path}` : 'Not saved yet';
+    doc.tab.dataset.dirty = String(doc.dirty);
+    doc.tab.replaceChildren(
+      h('span', { class: 'origin', 'data-side': side ?? 'new' }, side ?? 'new'),
+      h('span', { class: 'name' }, doc.name),
+      h('span', { class: 'dirty', title: 'Unsaved changes', hidden: !doc.dirty }, '●'),
+      close,
+    );
+  }
+}
+
+function newTabId(): string {
+  return `tab-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}

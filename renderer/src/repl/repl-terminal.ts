@@ -1,0 +1,153 @@
+/**
+ * The REPL panel: an xterm.js terminal wired to the board's friendly REPL.
+ * Keystrokes go to the board as they are typed (so Ctrl-C, Ctrl-D, Tab completion
+ * and paste mode are the board's own); output arrives through `repl:data` and is
+ * written in batches. Copy with a selection, paste of several lines, clear.
+ */
+import { FitAddon } from '@xterm/addon-fit';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import { Terminal, type ITheme } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { studio } from '../studio-api';
+import { h } from '../ui/dom';
+import { OutputBatcher } from './output-batcher';
+import { registerTracebackLinks, type TracebackTarget } from './traceback-links';
+
+const CTRL_C = '\x03'; // KeyboardInterrupt, or copy when text is selected
+const CTRL_D = '\x04'; // paste mode: finish and run
+const CTRL_E = '\x05'; // friendly REPL: enter paste mode, so pasted lines are not auto-indented
+const SCROLLBACK_LINES = 10_000;
+
+export interface ReplTerminalOptions {
+  fontSize: number;
+  /** True when the board sits at the `>>>` prompt, where paste mode applies. */
+  atPrompt(): boolean;
+  openTraceback(target: TracebackTarget): void;
+  openUrl(url: string): void;
+}
+
+export class ReplTerminal {
+  readonly element = h('div', { class: 'repl-host', 'data-testid': 'repl' });
+  private readonly terminal: Terminal;
+  private readonly fit = new FitAddon();
+  private readonly output: OutputBatcher;
+
+  constructor(private readonly options: ReplTerminalOptions) {
+    this.terminal = new Terminal({
+      fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--font-code').trim() || 'monospace',
+      fontSize: options.fontSize,
+      scrollback: SCROLLBACK_LINES,
+      cursorBlink: true,
+      convertEol: false,
+      allowProposedApi: false,
+    });
+    this.terminal.loadAddon(this.fit);
+    this.terminal.loadAddon(new WebLinksAddon((_event, uri) => options.openUrl(uri)));
+    registerTracebackLinks(this.terminal, options.openTraceback);
+    this.output = new OutputBatcher(this.terminal);
+    this.terminal.onData((data) => this.send(data));
+    this.terminal.attachCustomKeyEventHandler((event) => this.handleKey(event));
+    studio.repl.onData((chunk) => this.output.push(chunk));
+  }
+
+  /** Attaches to the page; call once the element is in the document. */
+  mount(): void {
+    this.terminal.open(this.element);
+    this.element.addEventListener('paste', (event) => this.paste(event), { capture: true });
+    this.resize();
+  }
+
+  resize(): void {
+    if (this.element.offsetParent !== null) this.fit.fit();
+  }
+
+  focus(): void {
+    this.terminal.focus();
+  }
+
+  clear(): void {
+    this.terminal.clear();
+  }
+
+  setFontSize(size: number): void {
+    this.terminal.options.fontSize = size;
+    this.resize();
+  }
+
+  setTheme(theme: ITheme): void {
+    this.terminal.options.theme = theme;
+  }
+
+  copySelection(): boolean {
+    const text = this.terminal.getSelection();
+    if (!text) return false;
+    void navigator.clipboard?.writeText(text).catch(() => undefined);
+    return true;
+  }
+
+  /** Everything in the terminal's buffer as plain text, one line per row. */
+  text(): string {
+    const buffer = this.terminal.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    return lines.join('\n').replace(/\n+$/, '');
+  }
+
+  /** True while board output is still on its way to the screen. */
+  get writing(): boolean {
+    return this.output.busy;
+  }
+
+  /** Writes text to the screen only (not to the board): notes from the app. */
+  note(text: string): void {
+    this.output.push(`\r\n\x1b[2m${text}\x1b[0m\r\n`);
+  }
+
+  send(data: string): void {
+    studio.repl.write(data).catch(() => {
+      this.note('Not connected: connect to a board to use the REPL.');
+    });
+  }
+
+  private handleKey(event: KeyboardEvent): boolean {
+    if (event.type !== 'keydown') return true;
+    const ctrl = event.ctrlKey || event.metaKey;
+    // Ctrl+C with a selection copies, as in other terminals; without one it interrupts.
+    if (ctrl && !event.altKey && event.key.toLowerCase() === 'c' && (event.shiftKey || this.terminal.hasSelection())) {
+      this.copySelection();
+      return false;
+    }
+    return true;
+  }
+
+  private paste(event: ClipboardEvent): void {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!text.includes('\n') || !this.options.atPrompt()) return; // xterm pastes one line as typing
+    event.preventDefault();
+    event.stopPropagation();
+    this.pasteLines(text);
+  }
+
+  /** Sends several lines through the board's paste mode, where indentation is kept as is. */
+  pasteLines(text: string): void {
+    const body = text.replace(/\r\n?/g, '\n').replace(/\n/g, '\r');
+    this.send(`${CTRL_E}${body}${CTRL_D}`);
+  }
+
+  interrupt(): void {
+    this.send(CTRL_C);
+  }
+}
+
+/** The terminal's colours from the app's CSS variables, so it follows the theme. */
+export function terminalTheme(): ITheme {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return {
+    background: v('--bg'),
+    foreground: v('--fg'),
+    cursor: v('--fg'),
+    cursorAccent: v('--bg'),
+    selectionBackground: v('--selection'),
+  };
+}

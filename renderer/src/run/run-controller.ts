@@ -1,0 +1,162 @@
+/**
+ * Run, stop and reset, as Thonny users know them: F5 runs the current buffer on the
+ * board with its output live in the REPL, a second Run stops the first and starts
+ * again, Ctrl+F2 interrupts and, when the board does not answer, offers a hard reset.
+ */
+import { toStudioError } from '../../../preload/build-api';
+import type { BoardState } from '../connection/board-state';
+import type { EditorDoc } from '../editor/editor-tabs';
+import { studio } from '../studio-api';
+import { choose } from '../ui/dialogs';
+import type { Notifications } from '../ui/notifications';
+
+/** How long Stop waits for the board before offering a hard reset. */
+const STOP_PATIENCE_MS = 4000;
+
+export interface LastRun {
+  fileName: string;
+  doc: EditorDoc | undefined;
+}
+
+type Listener = (running: boolean) => void;
+
+export class RunController {
+  private current: Promise<void> | undefined;
+  private listeners = new Set<Listener>();
+  /** What ran last, so `<stdin>` in its traceback can point back at the buffer. */
+  lastRun: LastRun | undefined;
+
+  constructor(
+    private readonly board: BoardState,
+    private readonly notifications: Notifications,
+    private readonly showRepl: () => void,
+    private readonly connect: () => Promise<boolean>,
+  ) {}
+
+  get running(): boolean {
+    return this.current !== undefined || this.board.running;
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async runDoc(doc: EditorDoc | undefined, selectionOnly = false): Promise<void> {
+    if (!doc) {
+      this.notifications.show({ kind: 'info', title: 'Nothing to run', body: 'Open or create a file first.' });
+      return;
+    }
+    const state = doc.view.state;
+    let source = state.doc.toString();
+    if (selectionOnly) {
+      const range = state.selection.main;
+      source = range.empty ? state.doc.lineAt(range.head).text : state.sliceDoc(range.from, range.to);
+      source = dedent(source);
+    }
+    await this.run(source, doc.location?.path ?? doc.name, doc);
+  }
+
+  async run(source: string, fileName: string, doc?: EditorDoc): Promise<void> {
+    if (!this.board.connected && !(await this.connectFirst())) return;
+    if (this.running) {
+      // A second Run restarts, as in Thonny: stop what runs, then run the new code.
+      if (!(await this.stop())) return;
+      await this.current;
+    }
+    this.lastRun = { fileName, doc };
+    this.showRepl();
+    const run = (async () => {
+      try {
+        // Output and any traceback reach the REPL live through `repl:data`.
+        await studio.board.run({ source, fileName });
+      } catch (error) {
+        const e = toStudioError(error);
+        if (e.code !== 'cancelled') this.notifications.error('Running the program', e);
+      }
+    })();
+    this.current = run;
+    this.emit();
+    try {
+      await run;
+    } finally {
+      if (this.current === run) this.current = undefined;
+      this.emit();
+    }
+  }
+
+  /** Interrupts the running program. Resolves false when it could not be stopped. */
+  async stop(): Promise<boolean> {
+    if (!this.board.connected) return true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const patience = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), STOP_PATIENCE_MS);
+    });
+    let outcome: 'stopped' | 'timeout' | unknown;
+    try {
+      outcome = await Promise.race([studio.board.stop().then(() => 'stopped' as const), patience]);
+    } catch (error) {
+      outcome = error;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (outcome === 'stopped') return true;
+    const e = outcome === 'timeout' ? undefined : toStudioError(outcome);
+    if (e && e.code !== 'timeout' && e.code !== 'busy') {
+      this.notifications.error('Stopping the program', e);
+      return false;
+    }
+    const answer = await choose(
+      'The board does not answer',
+      'The program did not stop after Ctrl-C. A hard reset restarts the board (files on it are kept).',
+      [
+        { value: 'reset', label: 'Hard reset', primary: true },
+        { value: 'wait', label: 'Keep waiting' },
+      ],
+    );
+    if (answer !== 'reset') return false;
+    return this.hardReset();
+  }
+
+  async softReset(): Promise<boolean> {
+    return this.attempt('Soft reset', () => studio.board.softReset());
+  }
+
+  async hardReset(): Promise<boolean> {
+    return this.attempt('Hard reset', () => studio.board.hardReset());
+  }
+
+  private async attempt(doing: string, action: () => Promise<void>): Promise<boolean> {
+    if (!this.board.connected) {
+      this.notifications.show({ kind: 'info', title: `${doing}: no board is connected` });
+      return false;
+    }
+    try {
+      await action();
+      return true;
+    } catch (error) {
+      this.notifications.error(doing, error);
+      return false;
+    }
+  }
+
+  private async connectFirst(): Promise<boolean> {
+    const answer = await choose('No board connected', 'Connect to the board selected in the toolbar and run?', [
+      { value: 'connect', label: 'Connect and run', primary: true },
+      { value: 'cancel', label: 'Cancel' },
+    ]);
+    return answer === 'connect' && (await this.connect());
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener(this.running);
+  }
+}
+
+/** Removes the indentation common to every line, so a selected block inside a function runs. */
+export function dedent(source: string): string {
+  const lines = source.split('\n');
+  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
+  const common = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(Math.min(common, l.length - l.trimStart().length))).join('\n');
+}

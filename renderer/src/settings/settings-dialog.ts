@@ -1,0 +1,40 @@
+/** The settings dialog: theme, font size, connection behaviour, baud rate, virtual board folder. */
+import { askForm } from '../ui/dialogs';
+import type { Notifications } from '../ui/notifications';
+import type { SettingsClient, SettingsPatch } from './settings-client';
+
+const yesNo = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+
+export async function openSettingsDialog(settings: SettingsClient, notifications: Notifications): Promise<void> {
+  const s = settings.value;
+  const answer = await askForm(
+    'Settings',
+    '',
+    [
+      { name: 'theme', label: 'Theme', value: s.theme, options: [{ value: 'system', label: 'Follow the system' }, { value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }] },
+      { name: 'fontSize', label: 'Font size', value: String(s.fontSize) },
+      { name: 'autoConnect', label: 'Connect to the last board at start', value: s.autoConnect ? 'yes' : 'no', options: yesNo },
+      { name: 'autoReconnect', label: 'Reconnect when the board comes back', value: s.autoReconnect ? 'yes' : 'no', options: yesNo },
+      { name: 'baudRate', label: 'Baud rate (serial)', value: String(s.baudRate) },
+      { name: 'virtualBoardFolder', label: 'Virtual board folder', value: s.virtualBoardFolder },
+    ],
+    'Save',
+  );
+  if (!answer) return;
+  const patch: SettingsPatch = {
+    theme: answer.theme === 'light' || answer.theme === 'dark' ? answer.theme : 'system',
+    fontSize: Number(answer.fontSize),
+    autoConnect: answer.autoConnect === 'yes',
+    autoReconnect: answer.autoReconnect === 'yes',
+    baudRate: Number(answer.baudRate),
+    virtualBoardFolder: (answer.virtualBoardFolder ?? '').trim(),
+  };
+  try {
+    await settings.update(patch);
+  } catch (error) {
+    notifications.error('Saving the settings', error);
+  }
+}
