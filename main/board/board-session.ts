@@ -1,0 +1,390 @@
+/**
+ * One `BoardSession` per connection. It owns the protocol on top of a Transport:
+ * a single queue so the IDE's commands never interleave, the friendly-REPL passthrough
+ * for the terminal (which never sees the raw-REPL traffic of the IDE's own commands),
+ * `exec`, `run` with live output and stop, interrupt and resets.
+ */
+import { EventEmitter } from 'node:events';
+import type { RunResult } from '../../preload/contract-types';
+import { parseBanner, type BannerInfo } from './board-banner';
+import { CommandQueue } from './command-queue';
+import { CTRL_B, CTRL_C, CTRL_D, FRIENDLY_PROMPT } from './control-bytes';
+import { BoardDisconnectedError, BoardExecError, BoardTimeoutError, NotSupportedError, BoardError } from './errors';
+import { IncomingBytes } from './incoming-bytes';
+import { pyStr } from './python-literal';
+import type { RawPasteSupport } from './raw-paste';
+import { SAFE_PACING, enterRawRepl, execRaw, sleep, type Pacing } from './raw-repl';
+import type { Transport, TransportCloseReason } from './transport';
+
+export interface ExecOptions {
+  onStdout?: (bytes: Uint8Array) => void;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export type SessionActivity = 'idle' | 'busy' | 'running';
+
+export interface BoardSessionEvents {
+  /** User-visible bytes: the friendly REPL and program output, never protocol traffic. */
+  terminal: (bytes: Uint8Array) => void;
+  activity: (activity: SessionActivity) => void;
+  /** The session ended: the link closed or was lost. */
+  closed: (reason: TransportCloseReason) => void;
+}
+
+export interface BoardSessionOptions {
+  /** Total time allowed to get a prompt from the board when connecting. */
+  connectTimeoutMs?: number;
+  pacing?: Pacing;
+}
+
+const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
+/** Pause after each Ctrl-C so KeyboardInterrupt can unwind before the next byte. */
+const INTERRUPT_PAUSE_MS = 100;
+/** How long a raw-REPL prompt may take once the board is idle. */
+const PROMPT_TIMEOUT_MS = 1500;
+/** A soft reset runs boot.py and main.py before the prompt comes back. */
+const RESET_TIMEOUT_MS = 5000;
+
+export class BoardSession extends EventEmitter {
+  readonly transport: Transport;
+  readonly incoming = new IncomingBytes();
+  info: BannerInfo = { banner: '', version: '' };
+  /** What the board printed on connect (banner and prompt), for the terminal to show first. */
+  greeting = '';
+  #queue = new CommandQueue();
+  #mode: 'friendly' | 'raw' = 'friendly';
+  /** While true, friendly-mode bytes go to protocol code instead of (only) the terminal. */
+  #capturing = false;
+  /** Friendly-mode bytes are also copied to `incoming` (resets watch for the prompt). */
+  #teeFriendly = false;
+  #paste: RawPasteSupport | { kind: 'undetected' } = { kind: 'undetected' };
+  #pacing: Pacing;
+  #needsSync = false;
+  #running = false;
+  #closed: TransportCloseReason | null = null;
+
+  private constructor(transport: Transport, options: BoardSessionOptions) {
+    super();
+    this.transport = transport;
+    this.#pacing = options.pacing ?? SAFE_PACING;
+    transport.on('data', (chunk) => this.#onData(chunk));
+    transport.on('close', (reason) => {
+      this.#closed = reason;
+      this.incoming.close(reason.kind === 'lost' ? new BoardDisconnectedError(`Lost the link to ${transport.description}.`, reason.cause) : new BoardDisconnectedError(`${transport.description} was closed.`));
+      this.emit('closed', reason);
+    });
+  }
+
+  /** Connects: interrupts whatever runs, finds the prompt, reads the banner. */
+  static async open(transport: Transport, options: BoardSessionOptions = {}): Promise<BoardSession> {
+    const session = new BoardSession(transport, options);
+    try {
+      await session.#queue.run(async () => {
+        await session.#synchronize(options.connectTimeoutMs ?? 6000);
+        await session.#leaveRaw(true);
+      });
+    } catch (err) {
+      await transport.close().catch(() => undefined);
+      throw err;
+    }
+    return session;
+  }
+
+  get isOpen(): boolean {
+    return this.#closed === null && this.transport.isOpen;
+  }
+  get rawPaste(): RawPasteSupport | { kind: 'undetected' } {
+    return this.#paste;
+  }
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /** Runs `source` in the raw REPL; stdout streams to `onStdout`. A traceback rejects with BoardExecError. */
+  exec(source: string | Uint8Array, options: ExecOptions = {}): Promise<Uint8Array> {
+    return this.#queue.run(() => this.#withActivity('busy', () => this.#execNow(source, options)));
+  }
+
+  /** `exec` returning stdout as text. */
+  async execText(source: string, options: ExecOptions = {}): Promise<string> {
+    return new TextDecoder().decode(await this.exec(source, options));
+  }
+
+  /** Runs a whole program with live output to the terminal until it ends or is stopped. */
+  run(source: string, options: { onStdout?: (bytes: Uint8Array) => void } = {}): Promise<RunResult> {
+    return this.#queue.run(() =>
+      this.#withActivity('running', async () => {
+        this.#running = true;
+        const forward = (bytes: Uint8Array): void => {
+          this.emit('terminal', bytes);
+          options.onStdout?.(bytes);
+        };
+        let result: RunResult;
+        try {
+          await this.#execNow(source, { onStdout: forward, timeoutMs: 2 ** 31 - 1 });
+          result = { outcome: 'completed' };
+        } catch (err) {
+          if (!(err instanceof BoardExecError)) throw err;
+          this.emit('terminal', new TextEncoder().encode(err.traceback.replace(/\r?\n/g, '\r\n') + '\r\n'));
+          result = err.exceptionType === 'KeyboardInterrupt' ? { outcome: 'stopped', traceback: err.traceback } : { outcome: 'failed', traceback: err.traceback };
+        } finally {
+          this.#running = false;
+        }
+        await this.#leaveRaw(false);
+        this.emit('terminal', new TextEncoder().encode(FRIENDLY_PROMPT));
+        return result;
+      }),
+    );
+  }
+
+  /** Sends Ctrl-C now, past the queue: stops a running program. */
+  async interrupt(): Promise<void> {
+    await this.transport.write(Uint8Array.of(CTRL_C));
+  }
+
+  /** Stops a `run`: Ctrl-C, repeated a few times for programs that swallow one. */
+  async stop(): Promise<void> {
+    for (let attempt = 0; attempt < 5 && this.#running; attempt++) {
+      await this.interrupt();
+      await sleep(300);
+    }
+  }
+
+  /** User keystrokes for the friendly REPL. While a program runs they go to its stdin. */
+  async writeTerminal(data: string | Uint8Array): Promise<void> {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    if (this.#running || (this.#mode === 'friendly' && this.#queue.idle)) {
+      await this.transport.write(bytes);
+      return;
+    }
+    await this.#queue.run(async () => {
+      await this.#leaveRaw(false);
+      await this.transport.write(bytes);
+    });
+  }
+
+  /** Soft reset (Ctrl-D at the friendly prompt); its output is shown in the terminal. */
+  softReset(): Promise<void> {
+    return this.#queue.run(() =>
+      this.#withActivity('busy', async () => {
+        await this.#leaveRaw(false);
+        this.#teeFriendly = true;
+        try {
+          this.incoming.drain();
+          await this.transport.write(Uint8Array.of(CTRL_C));
+          await sleep(INTERRUPT_PAUSE_MS);
+          await this.transport.write(Uint8Array.of(CTRL_D));
+          await this.#awaitBanner();
+        } finally {
+          this.#teeFriendly = false;
+        }
+      }),
+    );
+  }
+
+  /** Hard reset: `machine.reset()`, or DTR/RTS where the board has no `machine`. */
+  hardReset(): Promise<void> {
+    return this.#queue.run(() =>
+      this.#withActivity('busy', async () => {
+        await this.#ensureRaw();
+        const hasMachine = (await this.#execText('try:\n import machine\n print(hasattr(machine,"reset"))\nexcept ImportError:\n print(False)')).trim() === 'True';
+        if (!hasMachine && !this.transport.setSignals) throw new NotSupportedError('This board has no machine.reset() and its link has no reset lines.');
+        this.incoming.drain();
+        try {
+          if (hasMachine) {
+            await this.transport.write(new TextEncoder().encode('import machine\nmachine.reset()\x04'));
+            await this.incoming.readUntil('OK', { timeoutMs: PROMPT_TIMEOUT_MS });
+            this.#mode = 'friendly';
+            this.#teeFriendly = true;
+          } else {
+            this.#mode = 'friendly';
+            this.#teeFriendly = true;
+            // Pulse RTS (wired to EN/RESET on most USB-serial boards) with DTR released.
+            await this.transport.setSignals?.({ dtr: false, rts: true });
+            await sleep(100);
+            await this.transport.setSignals?.({ dtr: false, rts: false });
+          }
+          await this.#awaitBanner();
+        } finally {
+          this.#teeFriendly = false;
+        }
+        this.#paste = { kind: 'undetected' };
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.transport.close();
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  #onData(chunk: Uint8Array): void {
+    if (this.#mode === 'friendly' && !this.#capturing) {
+      this.emit('terminal', chunk);
+      if (this.#teeFriendly) this.incoming.push(chunk);
+    } else this.incoming.push(chunk);
+  }
+
+  async #withActivity<T>(activity: SessionActivity, work: () => Promise<T>): Promise<T> {
+    this.emit('activity', activity);
+    try {
+      return await work();
+    } finally {
+      this.emit('activity', 'idle');
+    }
+  }
+
+  async #execNow(source: string | Uint8Array, options: ExecOptions): Promise<Uint8Array> {
+    await this.#ensureRaw();
+    const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
+    try {
+      const response = await execRaw(this, bytes, {
+        paste: this.#paste,
+        pacing: this.#pacing,
+        timeoutMs,
+        signal: options.signal,
+        onStdout: options.onStdout,
+        onPasteDetected: (support) => (this.#paste = support),
+      });
+      if (response.stderr.length > 0) throw new BoardExecError(response.stderr.trim());
+      return response.stdout;
+    } catch (err) {
+      if (err instanceof BoardExecError || err instanceof BoardDisconnectedError) throw err;
+      // Timeout or abort: stop the command and get back to a known prompt.
+      await this.#recover();
+      throw err;
+    }
+  }
+
+  async #execText(source: string): Promise<string> {
+    return new TextDecoder().decode(await this.#execNow(source, {}));
+  }
+
+  /** Ctrl-C, then wait for the interrupted command's end; resync later if that fails. */
+  async #recover(): Promise<void> {
+    if (!this.isOpen) return;
+    try {
+      await this.transport.write(Uint8Array.of(CTRL_C));
+      await this.incoming.readUntil(Uint8Array.of(CTRL_D, 0x3e), { timeoutMs: PROMPT_TIMEOUT_MS });
+      await sleep(20);
+      this.incoming.drain();
+    } catch {
+      this.#needsSync = true;
+    }
+  }
+
+  /** Gets to the raw `>` prompt from wherever the board is. */
+  async #ensureRaw(): Promise<void> {
+    if (this.#closed) throw new BoardDisconnectedError();
+    if (this.#needsSync) {
+      await this.#synchronize(PROMPT_TIMEOUT_MS * 3);
+      return;
+    }
+    if (this.#mode === 'raw') return;
+    this.#capturing = true;
+    try {
+      // Ctrl-C clears any half-typed line: Ctrl-A only works on an empty one.
+      await this.transport.write(Uint8Array.of(CTRL_C));
+      await sleep(10);
+      this.incoming.drain();
+      await enterRawRepl(this, PROMPT_TIMEOUT_MS);
+      this.#mode = 'raw';
+    } catch (err) {
+      if (err instanceof BoardTimeoutError) await this.#synchronize(PROMPT_TIMEOUT_MS * 3);
+      else throw err;
+    } finally {
+      this.#capturing = false;
+    }
+  }
+
+  /**
+   * Interrupts whatever runs (Ctrl-C twice, with pauses), enters the raw REPL and proves
+   * it with a nonce round trip, so a program that prints `>>> ` or `raw REPL` cannot fool us.
+   */
+  async #synchronize(totalTimeoutMs: number): Promise<void> {
+    const deadline = Date.now() + totalTimeoutMs;
+    this.#capturing = true;
+    this.#mode = 'raw';
+    let lastError: unknown;
+    try {
+      while (Date.now() < deadline) {
+        try {
+          await this.transport.write(Uint8Array.of(CTRL_C));
+          await sleep(INTERRUPT_PAUSE_MS);
+          await this.transport.write(Uint8Array.of(CTRL_C));
+          await sleep(INTERRUPT_PAUSE_MS);
+          this.incoming.drain();
+          await enterRawRepl(this, Math.min(PROMPT_TIMEOUT_MS, Math.max(100, deadline - Date.now())));
+          // The board prints the two halves joined: text that appears nowhere in what we sent.
+          const [head, tail] = [`sync${Math.random().toString(36).slice(2, 8)}`, Math.random().toString(36).slice(2, 8)];
+          const reply = await execRaw(this, new TextEncoder().encode(`print(${pyStr(head)}+${pyStr(tail)})`), { paste: { kind: 'refused' }, pacing: this.#pacing, timeoutMs: PROMPT_TIMEOUT_MS });
+          if (new TextDecoder().decode(reply.stdout).trim() === head + tail) {
+            this.#needsSync = false;
+            return;
+          }
+        } catch (err) {
+          if (err instanceof BoardDisconnectedError) throw err;
+          lastError = err;
+        }
+      }
+      throw new BoardTimeoutError('No MicroPython prompt from the board: it may be busy in a loop that ignores Ctrl-C, or it is not running MicroPython.', lastError);
+    } finally {
+      this.#capturing = false;
+    }
+  }
+
+  /** Leaves the raw REPL for the friendly prompt; `showBanner` passes the banner to the terminal. */
+  async #leaveRaw(showBanner: boolean): Promise<void> {
+    if (this.#mode === 'friendly' || this.#closed) return;
+    this.#capturing = true;
+    try {
+      this.incoming.drain();
+      await this.transport.write(Uint8Array.of(CTRL_B));
+      const text = new TextDecoder().decode(await this.incoming.readUntil(FRIENDLY_PROMPT, { timeoutMs: PROMPT_TIMEOUT_MS, what: 'The board did not leave the raw REPL.' }));
+      const banner = parseBanner(text);
+      if (banner) this.info = banner;
+      this.#mode = 'friendly';
+      if (showBanner) {
+        this.greeting = text.replace(/^\r\n/, '');
+        this.emit('terminal', new TextEncoder().encode(this.greeting));
+      }
+    } catch (err) {
+      if (err instanceof BoardError && err.code === 'timeout') this.#needsSync = true;
+      throw err;
+    } finally {
+      this.#capturing = false;
+    }
+  }
+
+  /** After a reset: waits for the banner and prompt, interrupting a main.py that loops. */
+  async #awaitBanner(): Promise<void> {
+    let seen = '';
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        seen += new TextDecoder().decode(await this.incoming.readUntil(FRIENDLY_PROMPT, { timeoutMs: RESET_TIMEOUT_MS }));
+        if (parseBanner(seen)) break;
+      } catch (err) {
+        if (!(err instanceof BoardTimeoutError) || attempt > 0) throw err;
+        await this.transport.write(Uint8Array.of(CTRL_C));
+      }
+    }
+    const banner = parseBanner(seen);
+    if (banner) this.info = banner;
+    this.incoming.drain();
+  }
+
+  // ByteLink for the protocol helpers.
+  write(bytes: Uint8Array): Promise<void> {
+    return this.transport.write(bytes);
+  }
+
+  override on<E extends keyof BoardSessionEvents>(event: E, listener: BoardSessionEvents[E]): this {
+    return super.on(event, listener);
+  }
+  override off<E extends keyof BoardSessionEvents>(event: E, listener: BoardSessionEvents[E]): this {
+    return super.off(event, listener);
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Typed errors for everything that can go wrong talking to a board, each carrying its
+ * cause, and the one mapping from them to the `WireError` the UI shows.
+ */
+import type { ErrorCode, WireError } from '../../preload/contract-types';
+
+/** The base of every board error: a code for the wire and a sentence a user can act on. */
+export class BoardError extends Error {
+  readonly code: ErrorCode;
+  readonly hint?: string;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; hint?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    if (options?.hint !== undefined) this.hint = options.hint;
+  }
+}
+
+/** The board did not answer in time: busy running something, or not a MicroPython board. */
+export class BoardTimeoutError extends BoardError {
+  constructor(message = 'The board did not answer in time: it may be busy or not running MicroPython.', cause?: unknown) {
+    super('timeout', message, { cause, hint: 'Press Stop (Ctrl-C) or reset the board, then try again.' });
+  }
+}
+
+/** The link went away: unplugged, reset, or the other end closed. */
+export class BoardDisconnectedError extends BoardError {
+  constructor(message = 'The board was disconnected.', cause?: unknown) {
+    super('disconnected', message, { cause, hint: 'Check the cable, then connect again.' });
+  }
+}
+
+/** Nothing is connected. */
+export class NotConnectedError extends BoardError {
+  constructor(message = 'No board is connected.') {
+    super('not-connected', message);
+  }
+}
+
+/** Another operation holds the board. */
+export class BoardBusyError extends BoardError {
+  constructor(message = 'The board is busy running a program.') {
+    super('busy', message, { hint: 'Stop the program first.' });
+  }
+}
+
+/** Maps MicroPython's errno numbers to names (the board prints only the number on small ports). */
+const ERRNO_NAMES: Record<number, string> = { 1: 'EPERM', 2: 'ENOENT', 5: 'EIO', 13: 'EACCES', 17: 'EEXIST', 20: 'ENOTDIR', 21: 'EISDIR', 22: 'EINVAL', 28: 'ENOSPC', 39: 'ENOTEMPTY', 110: 'ETIMEDOUT' };
+
+/** A Python exception on the board, with its traceback. */
+export class BoardExecError extends BoardError {
+  /** e.g. `OSError`, `NameError`. */
+  readonly exceptionType: string;
+  /** The board's errno for OSError, when it gave one. */
+  readonly errno?: number;
+  readonly traceback: string;
+  constructor(traceback: string, cause?: unknown) {
+    const lastLine = traceback.trim().split(/\r?\n/).pop() ?? '';
+    const match = /^([A-Za-z_][\w.]*)(?::\s*(.*))?$/.exec(lastLine);
+    const exceptionType = match?.[1] ?? 'Exception';
+    super('board-exec', lastLine || 'The board raised an exception.', { cause });
+    this.exceptionType = exceptionType;
+    this.traceback = traceback;
+    const errno = parseErrno(exceptionType, match?.[2] ?? '');
+    if (errno !== undefined) this.errno = errno;
+  }
+  get errnoName(): string | undefined {
+    return this.errno === undefined ? undefined : ERRNO_NAMES[this.errno];
+  }
+}
+
+function parseErrno(type: string, text: string): number | undefined {
+  if (type !== 'OSError') return undefined;
+  const match = /^(?:\[Errno\s+)?(\d+)\]?/.exec(text.trim());
+  if (match) return Number(match[1]);
+  // Small ports print names or words instead of numbers.
+  if (/ENOENT|file not found|no such file/i.test(text)) return 2;
+  if (/ENOSPC|no space/i.test(text)) return 28;
+  if (/EEXIST/.test(text)) return 17;
+  return undefined;
+}
+
+/** The port is open in another program. */
+export class PortBusyError extends BoardError {
+  constructor(path: string, cause?: unknown) {
+    super('port-busy', `${path} is in use by another program.`, {
+      cause,
+      hint: 'Close the other program (another IDE, a terminal, screen/minicom) and try again.',
+    });
+  }
+}
+
+/** The user may not open the port: on Linux, usually missing group membership. */
+export class PortAccessError extends BoardError {
+  readonly group?: string;
+  constructor(path: string, group: string | undefined, cause?: unknown) {
+    const who = group ?? 'dialout';
+    super('permission-denied', `Permission denied opening ${path}.`, {
+      cause,
+      hint:
+        process.platform === 'linux'
+          ? `The port belongs to the group "${who}". Add yourself with: sudo usermod -aG ${who} $USER  (then log out and back in).`
+          : 'Check that this user may open serial ports.',
+    });
+    if (group !== undefined) this.group = group;
+  }
+}
+
+/** The port does not exist (unplugged, or a typo). */
+export class PortNotFoundError extends BoardError {
+  constructor(path: string, cause?: unknown) {
+    super('port-not-found', `No serial port at ${path}.`, { cause, hint: 'Plug the board in, or pick another port.' });
+  }
+}
+
+/** A file operation failed on the board. */
+export class BoardFsError extends BoardError {
+  readonly path: string;
+  constructor(code: ErrorCode, message: string, path: string, cause?: unknown) {
+    super(code, message, { cause });
+    this.path = path;
+  }
+}
+
+/** The board's flash is full. The old file, if any, is unchanged. */
+export class DiskFullError extends BoardFsError {
+  constructor(path: string, cause?: unknown) {
+    super('disk-full', `Not enough space on the board for ${path}; the old file (if any) is unchanged.`, path, cause);
+  }
+}
+
+/** The firmware cannot do this at all (e.g. folders on the micro:bit). */
+export class NotSupportedError extends BoardError {
+  constructor(message: string, cause?: unknown) {
+    super('not-supported', message, { cause });
+  }
+}
+
+/** The user cancelled a transfer. The old file, if any, is unchanged. */
+export class TransferCancelledError extends BoardError {
+  constructor(message = 'Transfer cancelled; the board file was left as it was.', cause?: unknown) {
+    super('cancelled', message, { cause });
+  }
+}
+
+/** The one mapping from anything thrown in main to what crosses the wire. */
+export function toWireError(err: unknown): WireError {
+  if (err instanceof BoardError) {
+    const wire: WireError = { code: err.code, message: err.message };
+    if (err.hint !== undefined) wire.hint = err.hint;
+    if (err instanceof BoardExecError) {
+      wire.detail = err.traceback;
+      if (err.errno !== undefined) wire.errno = err.errno;
+    }
+    return wire;
+  }
+  if (err instanceof Error && err.name === 'AbortError') return { code: 'cancelled', message: 'Cancelled.' };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message: message || 'Something went wrong.' };
+}

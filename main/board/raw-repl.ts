@@ -1,0 +1,75 @@
+/**
+ * The raw REPL exchange for one command: enter the raw REPL, send the source (raw-paste
+ * when the board has it, else paced chunks for boards that drop bytes), and parse the
+ * answer as it streams in.
+ */
+import { CTRL_A, CTRL_D, RAW_REPL_BANNER } from './control-bytes';
+import { BoardTimeoutError } from './errors';
+import { negotiateRawPaste, sendRawPaste, type ByteLink, type RawPasteSupport } from './raw-paste';
+import { RawResponseParser, type RawResponse } from './raw-response-parser';
+
+/** Chunk size and pause for boards without raw-paste. 64 bytes per 10 ms lost nothing on the micro:bit (PROTOCOL.md). */
+export interface Pacing {
+  chunkSize: number;
+  pauseMs: number;
+}
+export const SAFE_PACING: Pacing = { chunkSize: 64, pauseMs: 10 };
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Writes `bytes` in paced chunks, each drained before the pause. */
+export async function writePaced(link: ByteLink, bytes: Uint8Array, pacing: Pacing, signal?: AbortSignal): Promise<void> {
+  for (let offset = 0; offset < bytes.length; offset += pacing.chunkSize) {
+    signal?.throwIfAborted();
+    await link.write(bytes.subarray(offset, offset + pacing.chunkSize));
+    if (offset + pacing.chunkSize < bytes.length) await sleep(pacing.pauseMs);
+  }
+}
+
+/** From any prompt with an empty line, enters the raw REPL and waits for its banner. */
+export async function enterRawRepl(link: ByteLink, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  await link.write(Uint8Array.of(CTRL_A));
+  await link.incoming.readUntil(RAW_REPL_BANNER, { timeoutMs, signal, what: 'The board did not enter the raw REPL.' });
+}
+
+export interface RawExecOptions {
+  /** What is known about raw-paste on this connection; `undetected` asks the board. */
+  paste: RawPasteSupport | { kind: 'undetected' };
+  pacing: Pacing;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  onStdout?: ((bytes: Uint8Array) => void) | undefined;
+  /** Told what raw-paste support turned out to be, when it was undetected. */
+  onPasteDetected?: (support: RawPasteSupport) => void;
+}
+
+/** Runs one command at the raw `>` prompt and resolves with its full response. */
+export async function execRaw(link: ByteLink, source: Uint8Array, options: RawExecOptions): Promise<RawResponse> {
+  const deadline = Date.now() + options.timeoutMs;
+  const remaining = (): number => {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new BoardTimeoutError(`The board did not finish the command within ${options.timeoutMs} ms.`);
+    return left;
+  };
+  let expectOk = true;
+  if (options.paste.kind === 'supported' || options.paste.kind === 'undetected') {
+    const support = await negotiateRawPaste(link, options.signal);
+    if (options.paste.kind === 'undetected') options.onPasteDetected?.(support);
+    if (support.kind === 'supported') {
+      const accepted = await sendRawPaste(link, source, support.windowSize, { timeoutMs: remaining(), signal: options.signal });
+      expectOk = false;
+      void accepted; // When the board stops early it still answers with stdout/error text.
+    }
+  }
+  if (expectOk) {
+    await writePaced(link, source, options.pacing, options.signal);
+    await link.write(Uint8Array.of(CTRL_D));
+  }
+  const parser = new RawResponseParser({ expectOk, onStdout: options.onStdout });
+  while (!parser.done) {
+    const chunk = await link.incoming.readSome({ timeoutMs: remaining(), signal: options.signal, what: `The board did not finish the command within ${options.timeoutMs} ms.` });
+    const rest = parser.push(chunk);
+    if (parser.done) link.incoming.unshift(rest);
+  }
+  return parser.result();
+}
