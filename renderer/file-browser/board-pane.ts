@@ -1,0 +1,185 @@
+/**
+ * The board pane: the flash as a tree (flat on boards without folders), free and
+ * total space, and the board operations. Buttons the firmware cannot support are
+ * disabled with a tooltip saying why. When no board is connected it offers the mirror.
+ */
+import type { BoardStatus, FsCapabilities } from '../../preload/contract-types';
+import { BoardActions } from './board-actions';
+import { el, setEnabled, toolButton } from './dom';
+import { FileTree, type TreeEntry } from './file-tree';
+import { formatBytes } from './format';
+import { MirrorView } from './mirror-view';
+import { DRAG_BOARD, DRAG_LOCAL, type Shared } from './shared';
+
+const NOT_CONNECTED = 'The board is not connected.';
+const CONNECTED_STATES = new Set<BoardStatus['state']>(['idle', 'busy', 'running']);
+
+type ButtonName = 'refresh' | 'open' | 'newFile' | 'newFolder' | 'rename' | 'delete' | 'download' | 'mirror';
+const TITLES: Record<ButtonName, string> = {
+  refresh: 'Read the board’s files again',
+  open: 'Open the selected file in the editor',
+  newFile: 'New file on the board',
+  newFolder: 'New folder on the board',
+  rename: 'Rename the selected item (F2)',
+  delete: 'Delete the selected items (Delete)',
+  download: 'Copy the selected items into the local folder',
+  mirror: 'Show the local mirror of board files',
+};
+
+export class BoardPane {
+  readonly element: HTMLElement;
+  readonly tree: FileTree;
+  private readonly actions: BoardActions;
+  private readonly mirror: MirrorView;
+  private readonly space = el('span', { class: 'fb-space', 'aria-label': 'Board space' });
+  private readonly buttons: Record<ButtonName, HTMLButtonElement>;
+  private status: BoardStatus = { state: 'disconnected', target: null };
+  private caps: FsCapabilities | null = null;
+  private showMirror = false;
+  private refreshing: Promise<void> = Promise.resolve();
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly s: Shared) {
+    this.actions = new BoardActions(s);
+    this.mirror = new MirrorView(s);
+    this.tree = new FileTree({
+      side: 'board',
+      label: 'Files on the board',
+      dragType: DRAG_BOARD,
+      onOpen: (entry) => this.actions.open(entry),
+      onRename: (entry, name) => void this.actions.rename(entry, name),
+      onDelete: () => this.onDeleteKey(),
+      onSelectionChange: () => this.updateButtons(),
+      acceptsDrop: (types) => this.connected && (types.includes(DRAG_BOARD) || types.includes(DRAG_LOCAL) || types.includes('Files')),
+      onDrop: (dir, data) => void this.onDrop(dir, data),
+    });
+    const b = (name: ButtonName, label: string, run: () => void) => toolButton(label, TITLES[name], name, run);
+    this.buttons = {
+      refresh: b('refresh', '⟳', () => void this.refresh()),
+      open: b('open', 'Open', () => this.tree.selection.forEach((e) => this.actions.open(e))),
+      newFile: b('newFile', '+File', () => void this.actions.newFile(this.tree.targetDir())),
+      newFolder: b('newFolder', '+Folder', () => void this.actions.newFolder(this.tree.targetDir())),
+      rename: b('rename', 'Rename', () => this.tree.startRename(this.tree.selection[0]?.path ?? '')),
+      delete: b('delete', 'Delete', () => void this.actions.remove(this.tree.selection)),
+      download: b('download', '↓ Local', () => void this.actions.download(this.tree.selection.map((e) => e.path), s.localTargetDir())),
+      mirror: b('mirror', 'Mirror', () => this.toggleMirror()),
+    };
+    this.element = el(
+      'section',
+      { class: 'fb-pane fb-board', 'aria-label': 'Board files', 'data-connected': 'false' },
+      el('div', { class: 'fb-pane-head' }, el('strong', {}, 'Board'), this.space),
+      el('div', { class: 'fb-toolbar' }, ...Object.values(this.buttons)),
+      this.tree.element,
+      this.mirror.element,
+    );
+    this.mirror.element.hidden = true;
+    this.unsubscribe = s.api.board.onStatusChanged((status) => this.setStatus(status));
+    s.api.board.status().then(
+      (status) => this.setStatus(status),
+      () => this.setStatus({ state: 'disconnected', target: null }),
+    );
+  }
+
+  get connected(): boolean {
+    return CONNECTED_STATES.has(this.status.state);
+  }
+
+  private setStatus(status: BoardStatus): void {
+    const was = this.connected;
+    const wasId = this.status.boardId;
+    this.status = status;
+    this.element.dataset.connected = String(this.connected);
+    if (this.connected !== was || (this.connected && status.boardId !== wasId)) void this.refresh();
+    else this.updateButtons();
+  }
+
+  /** Reads the board again; overlapping calls run one after the other. */
+  refresh(): Promise<void> {
+    this.refreshing = this.refreshing.then(() => this.load()).catch(() => undefined);
+    return this.refreshing;
+  }
+
+  private async load(): Promise<void> {
+    if (!this.connected) {
+      this.caps = null;
+      this.space.textContent = '';
+      this.tree.showPlaceholder('No board connected. The mirror below keeps copies of files you opened or saved.');
+      this.updateButtons();
+      return;
+    }
+    try {
+      this.caps = await this.s.api.fs.capabilities();
+      const entries = await this.s.api.fs.list('/', this.caps.folders);
+      this.tree.setEntries(entries.map((e): TreeEntry => ({ ...e })));
+      this.element.dataset.flat = String(!this.caps.folders);
+      this.element.dataset.loaded = String(Date.now());
+    } catch (error) {
+      this.tree.showPlaceholder('The board’s files could not be read.');
+      this.s.messages.error('Could not read the board’s files', error);
+    }
+    try {
+      const space = await this.s.api.fs.space();
+      this.space.textContent = `${formatBytes(space.free)} free of ${formatBytes(space.total)}`;
+    } catch {
+      this.space.textContent = 'space unknown';
+    }
+    this.updateButtons();
+  }
+
+  private toggleMirror(): void {
+    this.showMirror = !this.showMirror;
+    this.updateButtons();
+  }
+
+  private onDeleteKey(): void {
+    if (!this.buttons.delete.disabled) void this.actions.remove(this.tree.selection);
+  }
+
+  private async onDrop(dir: string, data: DataTransfer): Promise<void> {
+    const board = data.getData(DRAG_BOARD);
+    const local = data.getData(DRAG_LOCAL);
+    if (board) {
+      if (this.caps && !this.caps.folders) return;
+      if (this.caps && !this.caps.rename) {
+        this.s.messages.error('Could not move', { message: 'This board’s firmware cannot rename or move files.' });
+        return;
+      }
+      await this.actions.move(JSON.parse(board) as string[], dir);
+    } else if (local) {
+      await this.actions.upload(JSON.parse(local) as string[], dir, 0);
+    } else if (data.files.length > 0) {
+      await this.actions.uploadFiles([...data.files], dir);
+    }
+  }
+
+  private updateButtons(): void {
+    const selection = this.tree.selection;
+    const off = this.connected ? null : NOT_CONNECTED;
+    const flat = this.caps && !this.caps.folders ? 'This board’s file system has no folders.' : null;
+    const noRename = this.caps && !this.caps.rename ? 'This board’s firmware cannot rename files (it has no os.rename).' : null;
+    const oneFile = selection.length === 1 && selection[0]!.type === 'file' ? null : 'Select one file to open.';
+    const some = selection.length > 0 ? null : 'Select items first.';
+    setEnabled(this.buttons.refresh, off, TITLES.refresh);
+    setEnabled(this.buttons.open, off ?? oneFile, TITLES.open);
+    setEnabled(this.buttons.newFile, off, TITLES.newFile);
+    setEnabled(this.buttons.newFolder, off ?? flat, TITLES.newFolder);
+    setEnabled(this.buttons.rename, off ?? noRename ?? (selection.length === 1 ? null : 'Select one item to rename.'), TITLES.rename);
+    setEnabled(this.buttons.delete, off ?? some, TITLES.delete);
+    setEnabled(this.buttons.download, off ?? some ?? (this.s.localFolder() ? null : 'Choose a local folder first.'), TITLES.download);
+    setEnabled(this.buttons.mirror, null, TITLES.mirror);
+    this.buttons.mirror.setAttribute('aria-pressed', String(this.showMirror || !this.connected));
+    const mirrorVisible = this.showMirror || !this.connected;
+    if (mirrorVisible && this.mirror.element.hidden !== false) void this.mirror.refresh();
+    this.mirror.element.hidden = !mirrorVisible;
+    this.mirror.update();
+  }
+
+  /** Called when the local side changed in a way that affects buttons here. */
+  localChanged(): void {
+    this.updateButtons();
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+  }
+}
