@@ -68,21 +68,38 @@ export function decimate(
       if (to <= from) continue;
       out.xs[k] = (xRing[slot(from)] as number) * xScale;
       out.xs[k + 1] = (xRing[slot(to - 1)] as number) * xScale;
+      // The bucket's slots: one run of the ring, or two when it wraps.
+      const first = slot(from);
+      const wraps = first + (to - from) > capacity;
+      const runEnd = wraps ? capacity : first + (to - from);
+      const wrapEnd = wraps ? first + (to - from) - capacity : 0;
       for (let s = 0; s < seriesCount; s++) {
         const column = columns[s] as Float64Array;
         let lo = Infinity;
         let hi = -Infinity;
         let loAt = 0;
         let hiAt = 0;
-        for (let p = from; p < to; p++) {
-          const v = column[slot(p)] as number;
+        // Positions are compared only for order, so slot numbers (offset past the wrap) do.
+        for (let i = first; i < runEnd; i++) {
+          const v = column[i] as number;
           if (v < lo) {
             lo = v;
-            loAt = p;
+            loAt = i;
           }
           if (v > hi) {
             hi = v;
-            hiAt = p;
+            hiAt = i;
+          }
+        }
+        for (let i = 0; i < wrapEnd; i++) {
+          const v = column[i] as number;
+          if (v < lo) {
+            lo = v;
+            loAt = i + capacity;
+          }
+          if (v > hi) {
+            hi = v;
+            hiAt = i + capacity;
           }
         }
         const ys = out.ys[s] as Array<number | null>;

@@ -120,6 +120,33 @@ describe('view and decimation', () => {
   });
 });
 
+describe('decimation across the ring’s wrap', () => {
+  it('matches a plain min/max per column, in order of occurrence', () => {
+    const history = new SampleHistory(1000);
+    history.addSeries('a');
+    history.addSeries('b');
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 100 - 50;
+    for (let i = 0; i < 2500; i++) history.append(i, i, (s) => (s === 1 && i % 3 === 0 ? Number.NaN : random()));
+    const view = decimate(history, 100, 1000, 'index', 60, [true, true], emptyView());
+    expect(view.xs).toHaveLength(120);
+    for (let b = 0; b < 60; b++) {
+      const from = 100 + Math.floor((b * 900) / 60);
+      const to = 100 + Math.floor(((b + 1) * 900) / 60);
+      expect(view.xs[2 * b]).toBe(history.indexAt(from));
+      expect(view.xs[2 * b + 1]).toBe(history.indexAt(to - 1));
+      for (const s of [0, 1]) {
+        const values: Array<[number, number]> = [];
+        for (let p = from; p < to; p++) if (!Number.isNaN(history.valueAt(s, p))) values.push([history.valueAt(s, p), p]);
+        const min = values.reduce((m, v) => (v[0] < m[0] ? v : m));
+        const max = values.reduce((m, v) => (v[0] > m[0] ? v : m));
+        const expected = min[1] <= max[1] ? [min[0], max[0]] : [max[0], min[0]];
+        expect([view.ys[s]?.[2 * b], view.ys[s]?.[2 * b + 1]]).toEqual(expected);
+      }
+    }
+  });
+});
+
 describe('CSV export', () => {
   it('writes every retained sample, empty where missing, names quoted when needed', () => {
     const history = new SampleHistory(3);
