@@ -236,7 +236,7 @@ export class BoardSession extends EventEmitter {
     }
   }
 
-  async #execNow(source: string | Uint8Array, options: ExecOptions): Promise<Uint8Array> {
+  async #execNow(source: string | Uint8Array, options: ExecOptions & { attempt?: number }): Promise<Uint8Array> {
     await this.#ensureRaw();
     const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
     const timeoutMs = options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
@@ -249,7 +249,15 @@ export class BoardSession extends EventEmitter {
         onStdout: options.onStdout,
         onPasteDetected: (support) => (this.#paste = support),
       });
-      if (response.stderr.length > 0) throw new BoardExecError(response.stderr.trim());
+      if (response.stderr.length > 0) {
+        const error = new BoardExecError(response.stderr.trim());
+        // Without raw-paste the board may have dropped bytes of the source, and a SyntaxError
+        // means nothing ran: send it again (twice at most) before believing the error.
+        if (this.#paste.kind !== 'supported' && error.exceptionType === 'SyntaxError' && (options.attempt ?? 0) < 2) {
+          return await this.#execNow(source, { ...options, attempt: (options.attempt ?? 0) + 1 });
+        }
+        throw error;
+      }
       return response.stdout;
     } catch (err) {
       if (err instanceof BoardExecError || err instanceof BoardDisconnectedError) throw err;
