@@ -1,0 +1,294 @@
+/**
+ * The virtual board as a `Transport`: bytes in, bytes out, exactly like a serial
+ * port, with the real MicroPython interpreter running in a worker thread so the
+ * main process never blocks. The host side adds what a worker cannot do for
+ * itself: it restarts a worker stuck in a loop that never calls out (Ctrl-C could
+ * not reach it), performs hard resets, and paces bytes at an optional baud rate.
+ */
+import { EventEmitter } from 'node:events';
+import type { Transport, TransportCloseReason, TransportEvents } from '../main/board/transport';
+import type { VirtualBoardState } from '../preload/contract-types';
+import { BoardWorkerHandle, waitAsync } from './board-worker-handle';
+import { Ctrl, HwIn, OUTPUT_RING_BYTES, POTENTIOMETER_DEFAULT, ReplModeCode, pushInput, signalWorker } from './shared-channel';
+import { UartPacer, PACING_SLICE_BYTES } from './uart-pacer';
+import type { BoardWorkerMessage, HardwareOutputs } from './worker-messages';
+
+export interface VirtualBoardOptions {
+  /** Host folder that holds the board's files. */
+  flashDir: string;
+  /** Flash size; default 2 MiB. */
+  flashSizeBytes?: number;
+  /** Paces bytes both ways like a UART at this speed; default: as fast as the machine. */
+  baudRate?: number;
+}
+
+export const DEFAULT_FLASH_BYTES = 2 * 1024 * 1024;
+const CTRL_C = 0x03;
+/**
+ * How long Ctrl-C may wait for the worker to notice it. A worker that called out
+ * to the host in that time took it; one that did not is stuck in pure computation.
+ */
+export const INTERRUPT_GRACE_MS = 600;
+/** A UART transmit FIFO's worth of output, for paced links. */
+const PACED_OUTPUT_CAPACITY = 128;
+const POWER_ON = 1;
+const HARD_RESET = 2;
+/** Output kept for the first `data` listener, so the boot banner is not lost. */
+const EARLY_OUTPUT_LIMIT = 64 * 1024;
+
+export const RESTART_MESSAGE =
+  'KeyboardInterrupt: the program never gave the virtual board a chance to stop it, ' +
+  'so its interpreter was restarted (files are kept, variables are lost)';
+
+export class VirtualBoardClosedError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('The virtual board is closed.', options);
+    this.name = 'VirtualBoardClosedError';
+  }
+}
+
+export class VirtualBoardTransport implements Transport {
+  readonly description = 'virtual board';
+  private readonly emitter = new EventEmitter();
+  private handle: BoardWorkerHandle | null = null;
+  private open = true;
+  private writeChain: Promise<void> = Promise.resolve();
+  private readonly sendPacer: UartPacer | null;
+  private readonly receivePacer: UartPacer | null;
+  private earlyOutput: Uint8Array[] | null = [];
+  private outputs: HardwareOutputs = { pins: {}, led: 0, pwm: {} };
+  private heldInReset = false;
+  private readonly hardwareIn = new Int32Array(HwIn.potentiometer + 1).fill(-1);
+
+  constructor(private readonly options: Required<Pick<VirtualBoardOptions, 'flashDir' | 'flashSizeBytes'>> & VirtualBoardOptions) {
+    this.sendPacer = options.baudRate ? new UartPacer(options.baudRate) : null;
+    this.receivePacer = options.baudRate ? new UartPacer(options.baudRate) : null;
+    this.hardwareIn[HwIn.potentiometer] = POTENTIOMETER_DEFAULT;
+  }
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  /** Starts the first worker: a power-on boot. */
+  start(): void {
+    this.spawn('power-on', 'friendly', POWER_ON);
+  }
+
+  on<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
+    this.emitter.on(event, listener);
+    if (event === 'data' && this.earlyOutput) {
+      const early = this.earlyOutput;
+      this.earlyOutput = null;
+      for (const chunk of early) (listener as TransportEvents['data'])(chunk);
+    }
+    return this;
+  }
+
+  off<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
+    this.emitter.off(event, listener);
+    return this;
+  }
+
+  write(bytes: Uint8Array): Promise<void> {
+    if (!this.open) return Promise.reject(new VirtualBoardClosedError());
+    const copy = Uint8Array.from(bytes);
+    const done = this.writeChain.then(() => this.send(copy));
+    this.writeChain = done.catch(() => undefined);
+    return done;
+  }
+
+  async close(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    const handle = this.handle;
+    this.handle = null;
+    await handle?.terminate();
+    this.emitter.emit('close', { kind: 'closed' } satisfies TransportCloseReason);
+  }
+
+  /** RTS held high keeps the board in reset, as the auto-reset circuit of an ESP32 board does. */
+  async setSignals(signals: { dtr?: boolean; rts?: boolean }): Promise<void> {
+    if (signals.rts === true && !this.heldInReset) {
+      this.heldInReset = true;
+      await this.endWorker();
+    } else if (signals.rts === false && this.heldInReset) {
+      this.heldInReset = false;
+      this.spawn('power-on', 'friendly', HARD_RESET);
+    }
+  }
+
+  /** Presses the reset button: the worker is replaced, files stay, RAM is gone. */
+  async hardReset(): Promise<void> {
+    await this.endWorker();
+    this.spawn('power-on', 'friendly', HARD_RESET);
+  }
+
+  /** The simulated hardware as the host shows it. */
+  get state(): VirtualBoardState {
+    const pins = { ...this.outputs.pins };
+    for (let pin = 0; pin < HwIn.pinCount; pin++) {
+      const level = this.hardwareIn[pin]!;
+      if (level >= 0 && !(String(pin) in pins)) pins[String(pin)] = level;
+    }
+    return { pins, led: this.outputs.led, potentiometer: this.hardwareIn[HwIn.potentiometer]!, pwm: { ...this.outputs.pwm } };
+  }
+
+  /** Drives an input pin from outside (a button), or lets it float with `null`. */
+  setPin(pin: number, level: 0 | 1 | null): void {
+    this.setHardwareInput(HwIn.firstPin + pin, level ?? -1);
+  }
+
+  setPotentiometer(position: number): void {
+    this.setHardwareInput(HwIn.potentiometer, Math.max(0, Math.min(65535, Math.round(position))));
+  }
+
+  /** Calls `listener` whenever the simulated hardware changes; returns an unsubscribe function. */
+  onStateChanged(listener: (state: VirtualBoardState) => void): () => void {
+    this.emitter.on('state', listener);
+    return () => this.emitter.off('state', listener);
+  }
+
+  // ------------------------------------------------------------ internals
+
+  private setHardwareInput(slot: number, value: number): void {
+    this.hardwareIn[slot] = value;
+    const handle = this.handle;
+    if (handle) {
+      Atomics.store(handle.channel.hardwareIn, slot, value);
+      Atomics.add(handle.control, Ctrl.hardwareSeq, 1);
+      signalWorker(handle.control);
+    }
+    this.emitter.emit('state', this.state);
+  }
+
+  private spawn(boot: 'power-on' | 'recovered', replMode: 'friendly' | 'raw', resetCause: number): void {
+    if (!this.open) return;
+    const handle: BoardWorkerHandle = new BoardWorkerHandle({
+      flashDir: this.options.flashDir,
+      flashSizeBytes: this.options.flashSizeBytes,
+      boot,
+      replMode,
+      resetCause,
+      // Paced, the board may run only a FIFO's worth ahead of the wire, as with a real UART.
+      outputCapacity: this.receivePacer ? PACED_OUTPUT_CAPACITY : OUTPUT_RING_BYTES,
+      outputSlice: this.receivePacer ? PACING_SLICE_BYTES : undefined,
+      onOutput: (bytes) => this.deliver(bytes),
+      hardwareIn: this.hardwareIn,
+      onMessage: (message) => this.onWorkerMessage(message),
+      onLost: (cause) => this.lose(cause),
+    });
+    this.handle = handle;
+  }
+
+  private async endWorker(): Promise<void> {
+    const handle = this.handle;
+    this.handle = null;
+    await handle?.terminate();
+  }
+
+  private onWorkerMessage(message: BoardWorkerMessage): void {
+    switch (message.type) {
+      case 'hardware':
+        this.outputs = message.outputs;
+        this.emitter.emit('state', this.state);
+        break;
+      case 'hard-reset':
+        this.handle?.drainOutput();
+        void this.endWorker().then(() => this.spawn('power-on', 'friendly', message.cause));
+        break;
+      case 'fatal':
+        this.lose(new Error(message.message));
+        break;
+      case 'ready':
+        break;
+    }
+  }
+
+  private async deliver(bytes: Uint8Array): Promise<void> {
+    if (this.receivePacer) await this.receivePacer.transmit(bytes.length);
+    this.emitData(bytes);
+  }
+
+  private emitData(bytes: Uint8Array): void {
+    if (!this.open) return;
+    if (this.earlyOutput) {
+      const size = this.earlyOutput.reduce((sum, chunk) => sum + chunk.length, 0);
+      if (size + bytes.length <= EARLY_OUTPUT_LIMIT) this.earlyOutput.push(bytes);
+      return;
+    }
+    this.emitter.emit('data', bytes);
+  }
+
+  private async send(bytes: Uint8Array): Promise<void> {
+    const step = this.sendPacer ? PACING_SLICE_BYTES : bytes.length;
+    for (let offset = 0; offset < bytes.length; offset += step) {
+      const slice = bytes.subarray(offset, offset + step);
+      if (this.sendPacer) await this.sendPacer.transmit(slice.length);
+      await this.pushToWorker(slice);
+    }
+  }
+
+  /** Puts bytes in the worker's ring, waiting for room; arms the Ctrl-C watchdog. */
+  private async pushToWorker(bytes: Uint8Array): Promise<void> {
+    let offset = 0;
+    while (offset < bytes.length) {
+      if (!this.open) throw new VirtualBoardClosedError();
+      const handle = this.handle;
+      if (!handle) {
+        // Held in reset or between workers: the bytes go nowhere, as on a board in reset.
+        return;
+      }
+      const taken = pushInput(handle.channel, bytes.subarray(offset));
+      if (taken > 0) {
+        const sent = bytes.subarray(offset, offset + taken);
+        offset += taken;
+        signalWorker(handle.control);
+        if (sent.includes(CTRL_C)) this.watchInterrupt(handle, Atomics.load(handle.control, Ctrl.inWrite));
+        continue;
+      }
+      const read = Atomics.load(handle.control, Ctrl.inRead);
+      const waiting = waitAsync(handle.control, Ctrl.inRead, read, 100);
+      if (waiting.async) await waiting.value;
+    }
+  }
+
+  /**
+   * After a Ctrl-C: if the worker has not taken it within the grace time, it is
+   * stuck in code that never calls out. End it and start a fresh interpreter in
+   * the same REPL mode, with a message where the traceback would be.
+   */
+  private watchInterrupt(handle: BoardWorkerHandle, writtenUpTo: number): void {
+    const control = handle.control;
+    setTimeout(() => {
+      const taken = ((Atomics.load(control, Ctrl.inRead) - writtenUpTo) | 0) >= 0;
+      if (this.handle !== handle || taken) return;
+      const raw = Atomics.load(control, Ctrl.replMode) === ReplModeCode.raw;
+      const running = Atomics.load(control, Ctrl.running) === 1;
+      handle.drainOutput();
+      void this.endWorker().then(() => {
+        const text = raw && running ? `\x04${RESTART_MESSAGE}\r\n\x04` : `\r\n${RESTART_MESSAGE}\r\n`;
+        this.emitData(new TextEncoder().encode(text));
+        this.spawn('recovered', raw ? 'raw' : 'friendly', HARD_RESET);
+      });
+    }, INTERRUPT_GRACE_MS);
+  }
+
+  private lose(cause: Error): void {
+    if (!this.open) return;
+    this.open = false;
+    void this.handle?.terminate();
+    this.handle = null;
+    this.emitter.emit('close', { kind: 'lost', cause } satisfies TransportCloseReason);
+  }
+}
+
+/**
+ * Starts a virtual board whose files live in `flashDir`. Bytes it prints before the
+ * first `data` listener is attached (the boot banner) are kept for that listener.
+ */
+export async function createVirtualBoardTransport(options: VirtualBoardOptions): Promise<VirtualBoardTransport> {
+  const transport = new VirtualBoardTransport({ ...options, flashSizeBytes: options.flashSizeBytes ?? DEFAULT_FLASH_BYTES });
+  transport.start();
+  return transport;
+}
