@@ -9,6 +9,7 @@ import { createLocalFolder, localHandlers } from './local-handlers';
 import { createMirror, mirrorHandlers, withMirrorRecording } from './mirror-handlers';
 import { boardFilesFromHandlers } from '../sync/board-files';
 import { createSync, syncHandlers } from './sync-handlers';
+import { createPlotFeed, plotHandlers } from './plot-handlers';
 import type { ServiceContext } from './service-context';
 import { UserFacingError } from './user-facing-error';
 
@@ -25,6 +26,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...localHandlers(local),
     ...syncHandlers(createSync(ctx, local, boardFiles)),
     ...mirrorHandlers(mirror, boardFiles, local),
+    // The board's output reaches the feed once the connection manager exists (feed.attach).
+    ...plotHandlers(createPlotFeed(ctx)),
   };
   table = withMirrorRecording(withUnbuiltChannels(groups), mirror, ctx.emit);
   return table;
