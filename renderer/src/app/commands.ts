@@ -22,6 +22,8 @@ export interface CommandTargets {
   settings: SettingsClient;
   notifications: Notifications;
   focusRepl(): void;
+  /** Opens the file browser's sync preview. */
+  sync(): void;
 }
 
 export function createCommands(t: CommandTargets): (command: ToolbarCommand) => Promise<void> {
@@ -46,8 +48,7 @@ export function createCommands(t: CommandTargets): (command: ToolbarCommand) => 
     'view:plotter': () => t.panel.show('plotter'),
     'board:connect': () => t.connection.connect(),
     'board:disconnect': () => t.connection.disconnect(),
-    'sync:preview': () =>
-      t.notifications.show({ kind: 'info', title: 'Sync', body: 'Use the file browser on the left to sync a folder to the board.' }),
+    'sync:preview': () => t.sync(),
     'settings:open': () => openSettingsDialog(t.settings, t.notifications),
   };
   return async (command) => {

@@ -59,6 +59,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   const run = new RunController(board, notifications, () => panel.show('repl'), () => connection.connect());
 
   const runCommand = createCommands({
+    sync: () => fileBrowser?.sync(),
     tabs,
     run,
     connection,
@@ -83,7 +84,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   const resize = () => {
     repl.resize();
     plotter?.resize();
-    fileBrowser?.resize?.();
+    fileBrowser?.resize();
   };
   const shell = buildShell(root, { toolbar: toolbar.element, editor: tabs.element, bottomPanel: panel.element, statusBar: statusBar.element }, settings, resize);
   repl.mount();

@@ -9,6 +9,7 @@ import type { EditorDoc } from '../editor/editor-tabs';
 import { studio } from '../studio-api';
 import { choose } from '../ui/dialogs';
 import type { Notifications } from '../ui/notifications';
+import { dedent } from './dedent';
 
 /** How long Stop waits for the board before offering a hard reset. */
 const STOP_PATIENCE_MS = 4000;
@@ -151,12 +152,4 @@ export class RunController {
   private emit(): void {
     for (const listener of this.listeners) listener(this.running);
   }
-}
-
-/** Removes the indentation common to every line, so a selected block inside a function runs. */
-export function dedent(source: string): string {
-  const lines = source.split('\n');
-  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)?.[0].length ?? 0);
-  const common = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(Math.min(common, l.length - l.trimStart().length))).join('\n');
 }

@@ -1,0 +1,156 @@
+/**
+ * IDE benchmark, in Chromium over web mode with the virtual board:
+ * - startup: launching web mode to an interactive REPL (`1+1` answered), against
+ *   launching web mode to a ready page with no board;
+ * - terminal throughput: the board prints 2 MB; seconds until the terminal shows the
+ *   last line, and the longest frame the page missed, against the time the same bytes
+ *   take to arrive in the page without a terminal drawing them;
+ * - keystroke-to-echo latency in the REPL (key down in the page to the echo drawn),
+ *   against a bare contract round trip over the same WebSocket (`app:info`).
+ */
+import { launchChromium, type Page } from '../test/support/chromium';
+import { startWebApp } from '../test/support/web-app';
+import { connectVirtual, loadIde, typeInRepl, waitForRepl, type InPage } from '../test/ui/ide-driver';
+
+const OUTPUT_LINES = 20_000;
+/** `print('%0100d' % i)` prints 100 digits and a newline: 20,000 lines are 2 MB. */
+const LINE_BYTES = 101;
+const KEYSTROKES = 40;
+
+type BenchWindow = InPage & {
+  __frames: number[];
+  __recording: boolean;
+  __tick(t: number): void;
+  __arrived: number;
+  __lastArrival: number;
+  __keys: number[];
+  __echoes: number[];
+  requestAnimationFrame(cb: (t: number) => void): number;
+  addEventListener(type: string, listener: (event: { key: string }) => void, capture: boolean): void;
+  performance: { now(): number };
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function timeStartup(withBoard: boolean): Promise<number> {
+  const started = performance.now();
+  const app = await startWebApp();
+  const chromium = await launchChromium();
+  try {
+    await loadIde(chromium.page, app.url);
+    if (withBoard) {
+      await connectVirtual(chromium.page);
+      await typeInRepl(chromium.page, '1+1');
+      await waitForRepl(chromium.page, /^2$/m);
+    }
+    return performance.now() - started;
+  } finally {
+    await chromium.close();
+    await app.stop();
+  }
+}
+
+async function throughput(page: Page): Promise<{ seconds: number; arrivalSeconds: number; longestFrameMs: number }> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as BenchWindow;
+    w.__frames = [];
+    w.__recording = true;
+    w.__arrived = 0;
+    w.__lastArrival = 0;
+    w.studio.repl.onData((chunk) => {
+      w.__arrived += chunk.length;
+      w.__lastArrival = w.performance.now();
+    });
+    w.__tick = function (t: number) {
+      if (!w.__recording) return;
+      w.__frames.push(t);
+      w.requestAnimationFrame(w.__tick);
+    };
+    w.requestAnimationFrame(w.__tick);
+  });
+  const started = await page.evaluate(() => (globalThis as unknown as BenchWindow).performance.now());
+  await typeInRepl(page, `for i in range(${OUTPUT_LINES}): print('%0100d' % i)`);
+  await page.keyboard.press('Enter');
+  const last = String(OUTPUT_LINES - 1).padStart(100, '0');
+  await page.waitForFunction(
+    (text) => {
+      const w = globalThis as unknown as BenchWindow;
+      return !w.mpstudioAutomation.replWriting() && w.mpstudioAutomation.replText().includes(text);
+    },
+    last,
+    { timeout: 300_000, polling: 100 },
+  );
+  const result = await page.evaluate(() => {
+    const w = globalThis as unknown as BenchWindow;
+    w.__recording = false;
+    return { now: w.performance.now(), frames: w.__frames, lastArrival: w.__lastArrival, arrived: w.__arrived };
+  });
+  const gaps = result.frames.slice(1).map((t, i) => t - (result.frames[i] as number));
+  if (result.arrived < OUTPUT_LINES * LINE_BYTES) throw new Error(`only ${result.arrived} characters arrived`);
+  return {
+    seconds: (result.now - started) / 1000,
+    arrivalSeconds: (result.lastArrival - started) / 1000,
+    longestFrameMs: Math.max(...gaps),
+  };
+}
+
+async function echoLatency(page: Page): Promise<{ echoMs: number; roundTripMs: number }> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as BenchWindow;
+    w.__keys = [];
+    w.__echoes = [];
+    w.addEventListener('keydown', (event) => {
+      if (event.key.length === 1) w.__keys.push(w.performance.now());
+    }, true);
+    w.studio.repl.onData(() => {
+      // The echo counts once the frame that draws it has run.
+      if (w.__echoes.length < w.__keys.length) w.requestAnimationFrame(() => w.__echoes.push(w.performance.now()));
+    });
+  });
+  await page.click('.repl-host .xterm-screen');
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+    await page.waitForFunction((n) => (globalThis as unknown as BenchWindow).__echoes.length >= n, i + 1, { polling: 'raf' });
+  }
+  await page.keyboard.press('Control+C');
+  const { keys, echoes, roundTrips } = await page.evaluate(async () => {
+    const w = globalThis as unknown as BenchWindow;
+    const trips: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const t0 = w.performance.now();
+      await w.studio.app.info();
+      trips.push(w.performance.now() - t0);
+    }
+    return { keys: w.__keys, echoes: w.__echoes, roundTrips: trips };
+  });
+  return { echoMs: median(echoes.map((t, i) => t - (keys[i] as number))), roundTripMs: median(roundTrips) };
+}
+
+const plainStartup = await timeStartup(false);
+const boardStartup = await timeStartup(true);
+console.log(`startup to an interactive REPL on the virtual board: ${(boardStartup / 1000).toFixed(2)} s`);
+console.log(`  reference, web mode to a ready page with no board: ${(plainStartup / 1000).toFixed(2)} s; ratio ${(boardStartup / plainStartup).toFixed(2)}x`);
+
+const app = await startWebApp();
+const chromium = await launchChromium();
+try {
+  await loadIde(chromium.page, app.url);
+  await connectVirtual(chromium.page);
+  const flow = await throughput(chromium.page);
+  console.log(`terminal throughput, 2 MB printed by the board: ${flow.seconds.toFixed(2)} s (${((OUTPUT_LINES * LINE_BYTES) / 1e6 / flow.seconds).toFixed(2)} MB/s), longest frame ${flow.longestFrameMs.toFixed(0)} ms`);
+  console.log(`  reference, the same bytes arriving in the page: ${flow.arrivalSeconds.toFixed(2)} s; ratio ${(flow.seconds / flow.arrivalSeconds).toFixed(2)}x`);
+  await clearRepl(chromium.page);
+  const echo = await echoLatency(chromium.page);
+  console.log(`keystroke-to-echo latency in the REPL (median of ${KEYSTROKES}): ${echo.echoMs.toFixed(1)} ms`);
+  console.log(`  reference, a bare contract round trip (app:info): ${echo.roundTripMs.toFixed(1)} ms; ratio ${(echo.echoMs / echo.roundTripMs).toFixed(1)}x`);
+} finally {
+  await chromium.close();
+  await app.stop();
+}
+
+async function clearRepl(page: Page): Promise<void> {
+  await page.click('[data-tool-for="repl"]:text("Clear")');
+}
