@@ -36,6 +36,7 @@ export class BoardPane {
   private status: BoardStatus = { state: 'disconnected', target: null };
   private caps: FsCapabilities | null = null;
   private showMirror = false;
+  private loadedOnce = false;
   private refreshing: Promise<void> = Promise.resolve();
   private readonly unsubscribe: () => void;
 
@@ -89,7 +90,9 @@ export class BoardPane {
     const wasId = this.status.boardId;
     this.status = status;
     this.element.dataset.connected = String(this.connected);
-    if (this.connected !== was || (this.connected && status.boardId !== wasId)) void this.refresh();
+    const first = !this.loadedOnce;
+    this.loadedOnce = true;
+    if (first || this.connected !== was || (this.connected && status.boardId !== wasId)) void this.refresh();
     else this.updateButtons();
   }
 

@@ -161,7 +161,6 @@ export class FileTree {
         style: `padding-left:${(level - 1) * 14 + 4}px`,
       },
       twisty,
-      el('span', { class: 'fb-icon', 'aria-hidden': 'true' }, isDir ? '📁' : '📄'),
       el('span', { class: 'fb-name' }, entry.name || baseName(entry.path)),
       el('span', { class: 'fb-size' }, isDir ? '' : formatBytes(entry.size)),
     );
