@@ -62,7 +62,7 @@ export function tool(page: Page, side: 'board' | 'local', action: string): Locat
 export async function callApi<T>(page: Page, area: string, verb: string, ...args: unknown[]): Promise<T> {
   return (await page.evaluate(
     async ([a, v, rest]) => {
-      const api = (window as unknown as { studio: Record<string, Record<string, (...x: unknown[]) => Promise<unknown>>> }).studio;
+      const api = (globalThis as unknown as { studio: Record<string, Record<string, (...x: unknown[]) => Promise<unknown>>> }).studio;
       const result = await api[a as string]![v as string]!(...(rest as unknown[]));
       // Bytes do not survive evaluate's JSON: hand them back as an array.
       return result instanceof Uint8Array ? { bytes: [...result] } : result;
@@ -82,13 +82,13 @@ export async function chooseLocalFolder(page: Page, folder: string): Promise<voi
 
 /** The board pane's paths, as displayed. */
 export async function boardPaths(page: Page): Promise<string[]> {
-  return (await page.locator('.fb-board .fb-tree .fb-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.path ?? ''))).sort();
+  return (await page.locator('.fb-board .fb-tree .fb-row').evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { path?: string } }).dataset.path ?? ''))).sort();
 }
 
 export async function localPaths(page: Page): Promise<string[]> {
-  return (await page.locator('.fb-local .fb-tree .fb-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.path ?? ''))).sort();
+  return (await page.locator('.fb-local .fb-tree .fb-row').evaluateAll((rows) => rows.map((r) => (r as unknown as { dataset: { path?: string } }).dataset.path ?? ''))).sort();
 }
 
 export async function activeEditorText(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => (window as unknown as { mpstudioAutomation?: { activeEditorText(): string | undefined } }).mpstudioAutomation?.activeEditorText());
+  return page.evaluate(() => (globalThis as unknown as { mpstudioAutomation?: { activeEditorText(): string | undefined } }).mpstudioAutomation?.activeEditorText());
 }
