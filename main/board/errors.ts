@@ -14,6 +14,10 @@ export class BoardError extends Error {
     this.code = code;
     if (options?.hint !== undefined) this.hint = options.hint;
   }
+  /** What crosses the wire (the services' describeError calls this). */
+  toWire(): WireError {
+    return toWireError(this);
+  }
 }
 
 /** The board did not answer in time: busy running something, or not a MicroPython board. */
