@@ -53,6 +53,12 @@ export class ConnectionManager extends EventEmitter {
     this.#batcher = new OutputBatcher((text) => this.emit('output', text), options.outputIntervalMs ?? 16);
   }
 
+  /** Subscribes to the batched user-visible output (the plotter's PlotOutputSource). */
+  onOutput(listener: (text: string) => void): () => void {
+    this.on('output', listener);
+    return () => this.off('output', listener);
+  }
+
   get status(): BoardStatus {
     return this.#status;
   }

@@ -10,6 +10,8 @@ import { createMirror, mirrorHandlers, withMirrorRecording } from './mirror-hand
 import { boardFilesFromHandlers } from '../sync/board-files';
 import { createSync, syncHandlers } from './sync-handlers';
 import { createPlotFeed, plotHandlers } from './plot-handlers';
+import { boardHandlers } from './board-handlers';
+import { ConnectionManager } from '../board/connection-manager';
 import type { ServiceContext } from './service-context';
 import { UserFacingError } from './user-facing-error';
 
@@ -20,14 +22,17 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const mirror = createMirror(ctx);
   let table: Handlers | undefined;
   const boardFiles = boardFilesFromHandlers(() => table as Handlers);
+  const board = new ConnectionManager({ autoReconnect: true });
+  ctx.onDispose(() => board.dispose());
   const groups = {
+    ...boardHandlers(board, ctx.emit),
     ...appHandlers(ctx),
     ...backupHandlers(ctx),
     ...localHandlers(local),
     ...syncHandlers(createSync(ctx, local, boardFiles)),
     ...mirrorHandlers(mirror, boardFiles, local),
     // The board's output reaches the feed once the connection manager exists (feed.attach).
-    ...plotHandlers(createPlotFeed(ctx)),
+    ...plotHandlers(createPlotFeed(ctx, board)),
   };
   table = withMirrorRecording(withUnbuiltChannels(groups), mirror, ctx.emit);
   return table;
