@@ -8,7 +8,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('main/electron/main.ts') },
+        input: {
+          index: resolve('main/electron/main.ts'),
+          // The virtual board's worker thread (see runtime/worker-entry.ts).
+          'virtual-board-worker': resolve('runtime/virtual-board-worker.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
