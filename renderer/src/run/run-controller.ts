@@ -12,7 +12,8 @@ import type { Notifications } from '../ui/notifications';
 import { dedent } from './dedent';
 
 /** How long Stop waits for the board before offering a hard reset. */
-const STOP_PATIENCE_MS = 4000;
+const STOP_PATIENCE_MS = 6000;
+const CTRL_C = '\x03'; // KeyboardInterrupt
 
 export interface LastRun {
   fileName: string;
@@ -35,7 +36,7 @@ export class RunController {
   ) {}
 
   get running(): boolean {
-    return this.current !== undefined || this.board.running;
+    return this.current !== undefined || this.board.status.state === 'running';
   }
 
   onChange(listener: Listener): () => void {
@@ -86,16 +87,31 @@ export class RunController {
     }
   }
 
-  /** Interrupts the running program. Resolves false when it could not be stopped. */
+  /**
+   * Interrupts the running program. When nothing was started from here (a loop typed
+   * at the REPL), Ctrl-C goes to the REPL instead. Resolves false when it could not be
+   * stopped and the user chose not to reset.
+   */
   async stop(): Promise<boolean> {
     if (!this.board.connected) return true;
+    if (!this.running) {
+      await studio.repl.write(CTRL_C).catch(() => undefined);
+      return true;
+    }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const patience = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), STOP_PATIENCE_MS);
     });
+    const stopping = (async () => {
+      await studio.board.stop();
+      // The engine gives up after a few Ctrl-Cs; the program only counts as stopped once its run ends.
+      if (this.current) await this.current;
+      else if ((await studio.board.status()).state === 'running') return 'timeout' as const;
+      return 'stopped' as const;
+    })();
     let outcome: 'stopped' | 'timeout' | unknown;
     try {
-      outcome = await Promise.race([studio.board.stop().then(() => 'stopped' as const), patience]);
+      outcome = await Promise.race([stopping, patience]);
     } catch (error) {
       outcome = error;
     } finally {
