@@ -116,12 +116,17 @@ function fmt(n: number, digits = 1): string {
   return n.toFixed(digits);
 }
 
-async function measure(harness: PlotHarness, query: string, label: string): Promise<boolean> {
+async function measure(harness: PlotHarness, query: string, label: string, hidePlot = false): Promise<boolean> {
   const chromium = await launchChromium({ width: 1280, height: 800 });
   try {
     const page = chromium.page;
     await page.goto(`${harness.url}${query}`);
     await page.waitForSelector('body[data-ready="true"]');
+    if (hidePlot) {
+      await page.locator('#plot').evaluate((node) => {
+        (node as unknown as { style: { display: string } }).style.display = 'none';
+      });
+    }
     const idle = await idleRun(page);
     const run = await streamRun(harness, page);
     console.log(`\n-- ${label}`);
@@ -143,6 +148,8 @@ const harness = await startPlotHarness();
 let ok = false;
 try {
   const plain = await measure(harness, '', 'plotter alone');
+  // What the page costs without drawing: tells drawing apart from receiving and machine load.
+  await measure(harness, '', 'plotter tab hidden (collecting, not drawing)', true);
   const withRepl = await measure(harness, '?repl=1', 'plotter with an xterm.js REPL on screen, same text');
   ok = plain && withRepl;
 } finally {

@@ -31,9 +31,11 @@ const QUOTES = /^(["'])(.*)\1$/;
 
 /**
  * REPL and firmware chatter that contains digits but is not data: prompts with
- * the user's echoed input, tracebacks, banners, soft-reboot and mode messages.
+ * the user's echoed input, tracebacks and exception lines (`OSError: [Errno 2]`),
+ * banners, soft-reboot and mode messages.
  */
-const NOISE = /^(?:>>>|\.\.\.\s|\.\.\.$|Traceback \(|\s+File "|MicroPython v|MPY: |soft reboot|raw REPL|paste mode|===|Type "help\(\)")/;
+const NOISE =
+  /^(?:>>>|\.\.\.\s|\.\.\.$|Traceback \(|\s+File "|MicroPython v|MPY: |soft reboot|raw REPL|paste mode|===|Type "help\(\)"|[A-Z]\w*(?:Error|Exception|Interrupt|Exit|Iteration)(?::|$))/;
 
 export function parseLine(raw: string): ParsedLine | null {
   const line = raw.trim();
