@@ -6,8 +6,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { LocalEntry, LocalFolder } from '../../preload/contract-types';
-import type { SettingsStore } from '../services/settings-store';
+import type { LocalEntry, LocalFolder, Settings } from '../../preload/contract-types';
 import { UserFacingError } from '../services/user-facing-error';
 import { IgnoreList } from '../sync/ignore-list';
 import { normaliseLocalPath, resolveInside } from './confine-path';
@@ -16,9 +15,24 @@ import { localError } from './local-errors';
 /** A listing stops here, so a huge folder (a whole home directory) cannot stall the app. */
 export const MAX_LISTED_ENTRIES = 20_000;
 
+/** Where the folder and ignore list are remembered: the app's SettingsStore, or a fixed pair (CLI, benchmarks). */
+export interface FolderSettings {
+  get(): Pick<Settings, 'localFolder' | 'syncIgnore'>;
+  update(patch: { localFolder: string }): Promise<unknown>;
+}
+
+/** Settings for one folder given on a command line; `setFolder` changes it for this process only. */
+export function fixedFolderSettings(localFolder: string, syncIgnore: string[] = []): FolderSettings {
+  const current = { localFolder, syncIgnore };
+  return {
+    get: () => ({ ...current, syncIgnore: [...current.syncIgnore] }),
+    update: async (patch) => Object.assign(current, patch),
+  };
+}
+
 export class LocalFolderService {
   constructor(
-    private readonly settings: SettingsStore,
+    private readonly settings: FolderSettings,
     private readonly pickFolderNatively?: () => Promise<string | null>,
   ) {}
 

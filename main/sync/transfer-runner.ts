@@ -32,6 +32,13 @@ export interface RunDeps {
   emit(progress: SyncProgress): void;
 }
 
+/** Thrown between the steps of a file when a cancel came in; the catch turns it into `cancelled`. */
+class StopForCancel extends Error {}
+
+function stopIfCancelled(handle: RunHandle): void {
+  if (handle.cancelled) throw new StopForCancel('cancelled');
+}
+
 function parentOf(boardPath: string): string {
   const i = boardPath.lastIndexOf('/');
   return i <= 0 ? '/' : boardPath.slice(0, i);
@@ -81,6 +88,7 @@ export async function runTransfers(id: string, steps: readonly TransferStep[], h
           progress('transferring', step.board, true);
           const bytes = await deps.local.read(step.local);
           await ensureBoardDir(parentOf(step.board));
+          stopIfCancelled(handle);
           handle.current = transferId(n);
           await deps.board.write(step.board, bytes, handle.current);
           handle.current = null;
@@ -91,6 +99,7 @@ export async function runTransfers(id: string, steps: readonly TransferStep[], h
         }
         case 'download': {
           progress('transferring', step.board, true);
+          stopIfCancelled(handle);
           handle.current = transferId(n);
           const bytes = await deps.board.read(step.board, handle.current);
           handle.current = null;
