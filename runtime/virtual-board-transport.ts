@@ -6,6 +6,7 @@
  * not reach it), performs hard resets, and paces bytes at an optional baud rate.
  */
 import { EventEmitter } from 'node:events';
+import { BoardDisconnectedError } from '../main/board/errors';
 import type { Transport, TransportCloseReason, TransportEvents } from '../main/board/transport';
 import type { VirtualBoardState } from '../preload/contract-types';
 import { BoardWorkerHandle, waitAsync } from './board-worker-handle';
@@ -39,13 +40,6 @@ const EARLY_OUTPUT_LIMIT = 64 * 1024;
 export const RESTART_MESSAGE =
   'KeyboardInterrupt: the program never gave the virtual board a chance to stop it, ' +
   'so its interpreter was restarted (files are kept, variables are lost)';
-
-export class VirtualBoardClosedError extends Error {
-  constructor(options?: { cause?: unknown }) {
-    super('The virtual board is closed.', options);
-    this.name = 'VirtualBoardClosedError';
-  }
-}
 
 export class VirtualBoardTransport implements Transport {
   readonly description = 'virtual board';
@@ -91,7 +85,7 @@ export class VirtualBoardTransport implements Transport {
   }
 
   write(bytes: Uint8Array): Promise<void> {
-    if (!this.open) return Promise.reject(new VirtualBoardClosedError());
+    if (!this.open) return Promise.reject(new BoardDisconnectedError('The virtual board is closed.'));
     const copy = Uint8Array.from(bytes);
     const done = this.writeChain.then(() => this.send(copy));
     this.writeChain = done.catch(() => undefined);
@@ -233,7 +227,7 @@ export class VirtualBoardTransport implements Transport {
   private async pushToWorker(bytes: Uint8Array): Promise<void> {
     let offset = 0;
     while (offset < bytes.length) {
-      if (!this.open) throw new VirtualBoardClosedError();
+      if (!this.open) throw new BoardDisconnectedError('The virtual board is closed.');
       const handle = this.handle;
       if (!handle) {
         // Held in reset or between workers: the bytes go nowhere, as on a board in reset.

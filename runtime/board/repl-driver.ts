@@ -50,6 +50,8 @@ export class ReplDriver {
   private rawSecond = -1;
   private paste: RawPaste | null = null;
   private resetRequested = false;
+  /** Coming back after the host ended a stuck worker: the host already printed the news. */
+  private recovering = false;
 
   constructor(
     private readonly environment: BoardEnvironment,
@@ -64,7 +66,9 @@ export class ReplDriver {
   /** Brings the board up and prints its first prompt. */
   async boot(kind: BootKind, mode: ReplMode): Promise<void> {
     this.setMode(mode);
+    this.recovering = kind === 'recovered';
     await this.startInterpreter(kind === 'power-on');
+    this.recovering = false;
   }
 
   /** One byte from the host. */
@@ -116,7 +120,8 @@ export class ReplDriver {
       // The REPL always starts friendly; step into raw mode without the friendly banner.
       this.output.capture(() => mp.replProcessChar(CTRL_A));
       this.enterRaw();
-      this.output.sendText(RAW_BANNER + '>');
+      // After a stuck exec the host closed the exchange; only the prompt is missing.
+      this.output.sendText(this.recovering ? '>' : RAW_BANNER + '>');
     } else {
       this.output.sendText(banner.replace(/^\r\n/, '').replace(BUILD_BOARD_NAME, BOARD_NAME));
     }
