@@ -11,7 +11,7 @@ import { CommandQueue } from './command-queue';
 import { CTRL_B, CTRL_C, CTRL_D, FRIENDLY_PROMPT } from './control-bytes';
 import { BoardDisconnectedError, BoardExecError, BoardTimeoutError, NotSupportedError, BoardError } from './errors';
 import { IncomingBytes } from './incoming-bytes';
-import { pyStr } from './python-literal';
+import { pyBytes, pyStr } from './python-literal';
 import type { RawPasteSupport } from './raw-paste';
 import { SAFE_PACING, enterRawRepl, execRaw, sleep, type Pacing } from './raw-repl';
 import type { Transport, TransportCloseReason } from './transport';
@@ -45,6 +45,24 @@ const INTERRUPT_PAUSE_MS = 100;
 const PROMPT_TIMEOUT_MS = 1500;
 /** A soft reset runs boot.py and main.py before the prompt comes back. */
 const RESET_TIMEOUT_MS = 5000;
+
+/** Sources up to this size are sent inside a length-and-sum guard on boards without raw-paste. */
+const GUARD_LIMIT = 4096;
+
+/**
+ * Without raw-paste a board can drop bytes of the source, and a damaged source may still
+ * compile (`close` → `cloe`). So the source travels as a bytes literal that the board
+ * runs only if its length and byte sum are right; a damaged one raises SyntaxError, which
+ * #execNow resends. Very long sources go plain: the guard doubles their memory use.
+ */
+function guardedSource(source: Uint8Array): Uint8Array {
+  if (source.length > GUARD_LIMIT) return source;
+  let sum = 0;
+  for (const b of source) sum += b;
+  return new TextEncoder().encode(
+    `_c=${pyBytes(source)}\nif len(_c)!=${source.length} or sum(_c)!=${sum}:\n raise SyntaxError('damaged in transit')\nexec(_c)`,
+  );
+}
 
 export class BoardSession extends EventEmitter {
   readonly transport: Transport;
@@ -238,7 +256,8 @@ export class BoardSession extends EventEmitter {
 
   async #execNow(source: string | Uint8Array, options: ExecOptions & { attempt?: number }): Promise<Uint8Array> {
     await this.#ensureRaw();
-    const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+    const plain = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+    const bytes = this.#paste.kind === 'supported' ? plain : guardedSource(plain);
     const timeoutMs = options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
     try {
       const response = await execRaw(this, bytes, {

@@ -79,7 +79,7 @@ function parseErrno(type: string, text: string): number | undefined {
   if (match) return Number(match[1]);
   // Small ports print names or words instead of numbers.
   if (/ENOENT|file not found|no such file/i.test(text)) return 2;
-  if (/ENOSPC|no space/i.test(text)) return 28;
+  if (/ENOSPC|no space|no more storage/i.test(text)) return 28;
   if (/EEXIST/.test(text)) return 17;
   return undefined;
 }

@@ -120,7 +120,8 @@ async function uploadWithReceiver(session: BoardSession, features: BoardFsFeatur
 
 /** Source budget per command: small-heap boards compile little at a time. */
 function commandBudget(features: BoardFsFeatures): number {
-  return (features.freeMemory ?? 0) > 64 * 1024 ? 16 * 1024 : 1024;
+  // Small heaps: the piece is held as source, as a guarded literal and as bytes at once.
+  return (features.freeMemory ?? 0) > 64 * 1024 ? 16 * 1024 : 400;
 }
 
 /** The shortest `_w(...)` argument for a piece: bytes literal, or base64 when the board has binascii. */

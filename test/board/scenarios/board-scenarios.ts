@@ -1,0 +1,175 @@
+/**
+ * Integration scenarios every board link must pass, run against the QEMU micro:bit and
+ * (by the virtual-board work) the virtual board: connect, exec with output and with a
+ * traceback, interrupting a loop, soft reset, programs printing prompts, and the file
+ * round trip with hostile names, empty and binary files, the largest file and disk full.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BoardSession } from '../../../main/board/board-session';
+import { DeviceFs } from '../../../main/board/device-fs';
+import { BoardExecError, DiskFullError } from '../../../main/board/errors';
+import type { Transport } from '../../../main/board/transport';
+
+export interface BoardFixture {
+  transport: Transport;
+  /** True when the board has no folders (micro:bit). */
+  flatFs: boolean;
+  /** Roughly how many bytes the file system holds, for the largest-file and disk-full cases. */
+  fsCapacity: number;
+  cleanup(): Promise<void>;
+}
+
+export const HOSTILE_NAMES = ["a'b.py", 'x\\ny.py', 'x\ny.py', '"); import os; os.remove("main.py") #', 'ünïcödé.py', 'with space.py'];
+
+export function describeBoardScenarios(label: string, openFixture: () => Promise<BoardFixture>): void {
+  describe(`board scenarios: ${label}`, () => {
+    let fixture: BoardFixture;
+    let session: BoardSession;
+    let fs: DeviceFs;
+    const terminal: string[] = [];
+
+    beforeAll(async () => {
+      fixture = await openFixture();
+      session = await BoardSession.open(fixture.transport);
+      session.on('terminal', (bytes) => terminal.push(Buffer.from(bytes).toString('utf8')));
+      fs = new DeviceFs(session);
+    }, 60_000);
+    afterAll(async () => {
+      await session?.close();
+      await fixture?.cleanup();
+    });
+
+    it('connects and reads the banner and version', () => {
+      expect(session.info.banner).toMatch(/MicroPython v\d/);
+      expect(session.info.version).toMatch(/^\d+\.\d+/);
+      expect(session.greeting).toContain('>>> ');
+    });
+
+    it('execs with streamed output', async () => {
+      const chunks: string[] = [];
+      const out = await session.execText('for i in range(3):\n print("line", i)', { onStdout: (b) => chunks.push(Buffer.from(b).toString()) });
+      expect(out.replace(/\r/g, '')).toBe('line 0\nline 1\nline 2\n');
+      expect(chunks.join('')).toBe(out);
+    });
+
+    it('turns a traceback into a typed error', async () => {
+      const error = await session.execText('def f():\n return 1/0\nf()').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BoardExecError);
+      expect((error as BoardExecError).exceptionType).toBe('ZeroDivisionError');
+      expect((error as BoardExecError).traceback).toMatch(/Traceback/);
+      const os = await session.execText('raise OSError(28)').catch((e: unknown) => e);
+      expect((os as BoardExecError).errno).toBe(28);
+    });
+
+    it('interrupts a while True loop and stays usable', async () => {
+      const run = session.run('n=0\nwhile True:\n n+=1');
+      await new Promise((r) => setTimeout(r, 300));
+      await session.stop();
+      const result = await run;
+      expect(result.outcome).toBe('stopped');
+      expect(await session.execText('print(6*7)')).toContain('42');
+    });
+
+    it('is not fooled by a program that prints prompts and raw REPL text (Thonny #3257)', async () => {
+      const out = await session.execText('for i in range(3):\n print(">>> ")\n print("raw REPL; CTRL-B to exit\\r\\n>")\nprint("end")');
+      expect(out).toContain('end');
+      const result = await session.run('print(">>> raw REPL; CTRL-B to exit")\nprint(">")');
+      expect(result.outcome).toBe('completed');
+      expect(await session.execText('print(1+1)')).toContain('2');
+    });
+
+    it('passes terminal keystrokes to the friendly REPL without protocol noise', async () => {
+      terminal.length = 0;
+      await session.execText('x_from_ide=5');
+      expect(terminal.join('')).toBe('');
+      await session.writeTerminal('print(x_from_ide*3)\r');
+      await expect.poll(() => terminal.join(''), { timeout: 10_000 }).toContain('15');
+      expect(terminal.join('')).not.toContain('raw REPL');
+    });
+
+    it('soft-resets and clears the globals', async () => {
+      await session.execText('leftover=1');
+      await session.softReset();
+      expect(session.info.version).toMatch(/^\d/);
+      const error = await session.execText('print(leftover)').catch((e: unknown) => e);
+      expect((error as BoardExecError).exceptionType).toBe('NameError');
+    });
+
+    it('round-trips files: write, list, read, hash, remove', async () => {
+      const data = Buffer.from('print("hello")\n');
+      await fs.write('/hello.py', data);
+      expect((await fs.list('/')).map((e) => e.name)).toContain('hello.py');
+      expect(Buffer.from(await fs.read('/hello.py')).equals(data)).toBe(true);
+      const { createHash } = await import('node:crypto');
+      expect(await fs.hash('/hello.py')).toBe(createHash('sha256').update(data).digest('hex'));
+      expect(await fs.stat('/hello.py')).toMatchObject({ type: 'file', size: data.length });
+      await fs.remove('/hello.py');
+      expect(await fs.stat('/hello.py')).toBeNull();
+    });
+
+    it('round-trips hostile file names', async () => {
+      for (const name of HOSTILE_NAMES) {
+        const body = Buffer.from(`# ${name}\n`);
+        await fs.write(`/${name}`, body);
+        expect(Buffer.from(await fs.read(`/${name}`)).equals(body)).toBe(true);
+      }
+      const names = (await fs.list('/')).map((e) => e.name);
+      for (const name of HOSTILE_NAMES) expect(names).toContain(name);
+      for (const name of HOSTILE_NAMES) await fs.remove(`/${name}`);
+      expect(await session.execText('print(1)')).toContain('1');
+    });
+
+    it('writes empty files and binary files with every byte value', async () => {
+      await fs.write('/empty.bin', new Uint8Array(0));
+      expect(await fs.stat('/empty.bin')).toMatchObject({ size: 0 });
+      expect((await fs.read('/empty.bin')).length).toBe(0);
+      const every = Buffer.alloc(1024);
+      for (let i = 0; i < every.length; i++) every[i] = i % 256;
+      await fs.write('/every.bin', every);
+      expect(Buffer.from(await fs.read('/every.bin')).equals(every)).toBe(true);
+      for (const strategy of ['raw-receiver', 'exec-literal'] as const) {
+        await fs.write('/every.bin', every.reverse(), { strategy });
+        expect(Buffer.from(await fs.read('/every.bin')).equals(every)).toBe(true);
+      }
+      await fs.remove('/empty.bin');
+      await fs.remove('/every.bin');
+    });
+
+    it('writes the largest file that fits, and a disk-full write leaves the old file intact', async () => {
+      const old = Buffer.from('old content\n'.repeat(100));
+      await fs.write('/keep.py', old);
+      const tooBig = Buffer.alloc(fixture.fsCapacity * 2, 0x61);
+      const error = await fs.write('/keep.py', tooBig).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DiskFullError);
+      expect(Buffer.from(await fs.read('/keep.py')).equals(old)).toBe(true);
+      await fs.remove('/keep.py');
+      // Largest that fits: shrink from the capacity until a write succeeds.
+      let size = fixture.fsCapacity;
+      for (;;) {
+        const data = Buffer.alloc(size);
+        for (let i = 0; i < size; i++) data[i] = (i * 131 + 7) % 256;
+        try {
+          await fs.write('/big.bin', data);
+          expect(Buffer.from(await fs.read('/big.bin')).equals(data)).toBe(true);
+          break;
+        } catch (err) {
+          if (!(err instanceof DiskFullError) || size < 1024) throw err;
+          size -= 1024;
+        }
+      }
+      expect(size).toBeGreaterThan(fixture.fsCapacity / 2);
+      await fs.remove('/big.bin');
+    }, 120_000);
+
+    it('cancels an upload and leaves the old file intact', async () => {
+      const old = Buffer.from('keep me\n');
+      await fs.write('/cancel.py', old);
+      const controller = new AbortController();
+      const data = Buffer.alloc(6000, 0x62);
+      const error = await fs.write('/cancel.py', data, { signal: controller.signal, onProgress: (done) => done > 1000 && controller.abort() }).catch((e: unknown) => e);
+      expect((error as { code?: string }).code).toBe('cancelled');
+      expect(Buffer.from(await fs.read('/cancel.py')).equals(old)).toBe(true);
+      await fs.remove('/cancel.py');
+    }, 60_000);
+  });
+}
