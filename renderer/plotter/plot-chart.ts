@@ -34,6 +34,7 @@ export class PlotChart {
   private names: string[] = [];
   private mode: XMode = 'time';
   private readonly hidden = new Set<string>();
+  private stale = false;
   private readonly frame: HTMLDivElement;
 
   constructor(
@@ -45,9 +46,15 @@ export class PlotChart {
     host.append(this.frame);
   }
 
-  /** (Re)builds the chart when the series or the axis mode change; keeps hidden series hidden. */
+  /** The theme changed: axis colours are read when the chart is built, so build it again. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** (Re)builds the chart when the series, the axis mode or the theme change; keeps hidden series hidden. */
   configure(names: readonly string[], mode: XMode, width: number, height: number): void {
-    if (this.plot && mode === this.mode && sameNames(names, this.names)) return;
+    if (this.plot && !this.stale && mode === this.mode && sameNames(names, this.names)) return;
+    this.stale = false;
     this.rememberHidden();
     this.plot?.destroy();
     this.names = [...names];

@@ -107,6 +107,15 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
 
   const resizeObserver = new ResizeObserver(() => resize());
   resizeObserver.observe(area);
+  // The IDE switches themes with attributes on <html>; the system theme can change too.
+  const restyle = () => {
+    chart.invalidate();
+    schedule();
+  };
+  const themeObserver = new MutationObserver(restyle);
+  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+  const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+  darkQuery.addEventListener('change', restyle);
   root.addEventListener('keydown', (event) => {
     if (event.key !== ' ' || (event.target as HTMLElement).closest('input, select, button')) return;
     event.preventDefault();
@@ -286,6 +295,8 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
     dispose() {
       unsubscribe();
       resizeObserver.disconnect();
+      themeObserver.disconnect();
+      darkQuery.removeEventListener('change', restyle);
       if (frame) cancelAnimationFrame(frame);
       chart.destroy();
       root.remove();
