@@ -8,11 +8,19 @@ import { Ctrl, type SharedChannel } from '../shared-channel';
 
 const LF = 0x0a;
 const CR = 0x0d;
+/**
+ * Traceback lines for the board's own Python plumbing (flash, machine) start so.
+ * A board's C code leaves no such frames, so they are taken out of the stream.
+ */
+const PLUMBING_FRAME = [...Buffer.from('  File "/_vboard/', 'latin1')];
 
 export class BoardOutput {
   private previous = 0;
   private captured: number[] | null = null;
   private swallowing: number[] = [];
+  private atLineStart = true;
+  private held: number[] = [];
+  private droppingLine = false;
   private write: number;
   private readonly control: Int32Array;
   private readonly ring: Uint8Array;
@@ -38,8 +46,35 @@ export class BoardOutput {
       }
       this.swallowing = [];
     }
+    if (this.droppingLine) {
+      if (byte === LF) {
+        this.droppingLine = false;
+        this.atLineStart = true;
+      }
+      return;
+    }
+    if (this.atLineStart) {
+      this.held.push(byte);
+      if (this.held.length <= PLUMBING_FRAME.length && PLUMBING_FRAME[this.held.length - 1] === byte) {
+        if (this.held.length === PLUMBING_FRAME.length) {
+          this.held = [];
+          this.droppingLine = true;
+        }
+        return;
+      }
+      const held = this.held;
+      this.held = [];
+      this.atLineStart = false;
+      for (const b of held) this.cook(b);
+      return;
+    }
+    this.cook(byte);
+  }
+
+  private cook(byte: number): void {
     if (byte === LF && this.previous !== CR) this.push(CR);
     this.push(byte);
+    if (byte === LF) this.atLineStart = true;
   }
 
   /** Protocol bytes the board itself sends (raw-paste replies): never cooked. */

@@ -190,6 +190,12 @@ export class FlashStore {
       const keep = existing && !mode.truncate;
       if (keep) fs.copyFileSync(hostPath, stagingPath);
       const size = keep ? committedSize : 0;
+      if (!existing) {
+        // Opening creates the file at once, empty, as LittleFS does.
+        this.reserve(1);
+        fs.writeFileSync(hostPath, '');
+        this.usedBlocks += 1;
+      }
       // The staging copy takes its own blocks: the old version stays until it lands.
       this.reserve(blocksFor(size));
       this.usedBlocks += blocksFor(size);
@@ -200,7 +206,7 @@ export class FlashStore {
         append: mode.append,
         position: mode.append ? size : 0,
         size,
-        committedSize: existing ? committedSize : -1,
+        committedSize,
       };
     }
     const id = this.nextHandle++;
