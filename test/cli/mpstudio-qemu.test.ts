@@ -1,0 +1,134 @@
+/**
+ * The `mpstudio` CLI as a user runs it (a child process through bin/mpstudio.mjs)
+ * against the real micro:bit firmware under QEMU. Each command opens the pty anew,
+ * as separate invocations of a real CLI do.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startQemuMicrobit, type QemuMicrobit } from '../support/qemu-microbit';
+
+const BIN = join(import.meta.dirname, '../../bin/mpstudio.mjs');
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], input?: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], { timeout: 60_000, encoding: 'utf8' }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+    if (input !== undefined) child.stdin?.end(input);
+    else child.stdin?.end();
+  });
+}
+
+describe('mpstudio CLI against the QEMU micro:bit', () => {
+  let qemu: QemuMicrobit;
+  let dir: string;
+  let port: string[];
+
+  beforeAll(async () => {
+    qemu = await startQemuMicrobit();
+    port = ['--port', qemu.path];
+    dir = await mkdtemp(join(tmpdir(), 'mpstudio-cli-'));
+  });
+  afterAll(async () => {
+    await qemu?.kill();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints usage and exits 2 on an unknown command', async () => {
+    const result = await cli(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown command "frobnicate"');
+    expect(result.stderr).toContain('usage: mpstudio');
+  });
+
+  it('exits 3 with a clear message when the port does not exist', async () => {
+    const result = await cli(['--port', '/dev/no-such-port', 'exec', 'print(1)']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('No serial port at /dev/no-such-port');
+  });
+
+  it('execs code and prints its output', async () => {
+    const result = await cli([...port, 'exec', 'print(6*7)']);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.stdout.trim()).toBe('42');
+  });
+
+  it('prints the traceback and exits 1 when the code raises', async () => {
+    const result = await cli([...port, 'exec', 'import nosuchmodule']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ImportError');
+  });
+
+  it('copies files both ways, lists, cats, moves and removes them', async () => {
+    const local = join(dir, 'hello.py');
+    await writeFile(local, 'print("hello from a file")\n');
+    expect((await cli([...port, 'cp', local, ':hello.py'])).code).toBe(0);
+    const ls = await cli([...port, 'ls']);
+    expect(ls.stdout).toMatch(/\s27 \/hello\.py/);
+    expect((await cli([...port, 'cat', ':hello.py'])).stdout).toBe('print("hello from a file")\n');
+    expect((await cli([...port, 'mv', ':hello.py', ':moved.py'])).code).toBe(0);
+    const back = join(dir, 'back.py');
+    expect((await cli([...port, 'cp', ':moved.py', back])).code).toBe(0);
+    expect(await readFile(back, 'utf8')).toBe('print("hello from a file")\n');
+    expect((await cli([...port, 'rm', ':moved.py'])).code).toBe(0);
+    const missing = await cli([...port, 'cat', ':moved.py']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No such file on the board: /moved.py');
+  });
+
+  it('says why mkdir and df cannot work on a flat file system', async () => {
+    const mk = await cli([...port, 'mkdir', ':lib']);
+    expect(mk.code).toBe(1);
+    expect(mk.stderr).toMatch(/flat/);
+    const df = await cli([...port, 'df']);
+    expect(df.code).toBe(1);
+    expect(df.stderr).toMatch(/statvfs/);
+  });
+
+  it('runs a local script with live output', async () => {
+    const script = join(dir, 'count.py');
+    await writeFile(script, 'for i in range(3):\n    print("tick", i)\n');
+    const result = await cli([...port, 'run', script]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.replace(/\r/g, '')).toBe('tick 0\ntick 1\ntick 2\n');
+  });
+
+  it('syncs only what changed, by hash', async () => {
+    const project = join(dir, 'project');
+    await mkdir(project);
+    await writeFile(join(project, 'main.py'), 'x = 1\n');
+    await writeFile(join(project, 'util.py'), 'y = 2\n');
+    const first = await cli([...port, 'sync', project]);
+    expect(first.stdout).toContain('2 uploaded, 0 unchanged');
+    await writeFile(join(project, 'util.py'), 'y = 3\n');
+    const second = await cli([...port, 'sync', project]);
+    expect(second.stdout).toContain('uploaded /util.py');
+    expect(second.stdout).toContain('1 uploaded, 1 unchanged');
+    expect((await cli([...port, 'cat', ':util.py'])).stdout).toBe('y = 3\n');
+  });
+
+  it('soft-resets and hard-resets, keeping files', async () => {
+    const soft = await cli([...port, 'reset']);
+    expect(soft.code).toBe(0);
+    expect(soft.stdout).toContain('MicroPython v1.9.2');
+    const hard = await cli([...port, 'reset', '--hard']);
+    expect(hard.code).toBe(0);
+    expect((await cli([...port, 'cat', ':main.py'])).stdout).toBe('x = 1\n');
+  });
+
+  it('talks to the REPL from piped input', async () => {
+    const result = await cli([...port, 'repl'], 'print(2**10)\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('1024');
+    expect(result.stdout).not.toContain('raw REPL');
+  });
+});
