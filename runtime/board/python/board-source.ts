@@ -129,7 +129,22 @@ def _arm():
         _vboard.disarm()
 
 
+def _fix_binascii():
+    # The build's binascii is frozen Python whose a2b_base64 takes only bytes;
+    # a board's C version takes str too.
+    import binascii
+
+    a2b = binascii.a2b_base64
+
+    def a2b_base64(data):
+        return a2b(data.encode() if isinstance(data, str) else data)
+
+    binascii.a2b_base64 = a2b_base64
+    sys.modules["ubinascii"] = binascii
+
+
 def setup():
+    _fix_binascii()
     sys.modules["time"] = _vbtime
     sys.modules["utime"] = _vbtime
     sys.modules["umachine"] = machine
