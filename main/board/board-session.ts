@@ -256,6 +256,12 @@ export class BoardSession extends EventEmitter {
 
   async #execNow(source: string | Uint8Array, options: ExecOptions & { attempt?: number }): Promise<Uint8Array> {
     await this.#ensureRaw();
+    // Anything that arrived while idle at the raw prompt is line noise, not an answer.
+    this.incoming.drain();
+    if (this.#paste.kind === 'undetected') {
+      // Once per connection: an empty command tells whether the board has raw-paste.
+      await execRaw(this, new Uint8Array(0), { paste: this.#paste, pacing: this.#pacing, timeoutMs: PROMPT_TIMEOUT_MS, onPasteDetected: (support) => (this.#paste = support) });
+    }
     const plain = typeof source === 'string' ? new TextEncoder().encode(source) : source;
     const bytes = this.#paste.kind === 'supported' ? plain : guardedSource(plain);
     const timeoutMs = options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
