@@ -6,6 +6,7 @@
  * not reach it), performs hard resets, and paces bytes at an optional baud rate.
  */
 import { EventEmitter } from 'node:events';
+import { mkdir } from 'node:fs/promises';
 import { BoardDisconnectedError } from '../main/board/errors';
 import type { Transport, TransportCloseReason, TransportEvents } from '../main/board/transport';
 import type { VirtualBoardState } from '../preload/contract-types';
@@ -282,6 +283,8 @@ export class VirtualBoardTransport implements Transport {
  * first `data` listener is attached (the boot banner) are kept for that listener.
  */
 export async function createVirtualBoardTransport(options: VirtualBoardOptions): Promise<VirtualBoardTransport> {
+  // Made here, not in the worker, so a folder that cannot be created fails the call.
+  await mkdir(options.flashDir, { recursive: true });
   const transport = new VirtualBoardTransport({ ...options, flashSizeBytes: options.flashSizeBytes ?? DEFAULT_FLASH_BYTES });
   transport.start();
   return transport;

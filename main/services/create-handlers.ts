@@ -12,6 +12,8 @@ import { createSync, syncHandlers } from './sync-handlers';
 import { createPlotFeed, plotHandlers } from './plot-handlers';
 import { boardHandlers } from './board-handlers';
 import { ConnectionManager } from '../board/connection-manager';
+import { createVirtualBoardHost, virtualHandlers } from './virtual-handlers';
+import { createSyntaxChecker, lintHandlers } from './lint-handlers';
 import type { ServiceContext } from './service-context';
 import { UserFacingError } from './user-facing-error';
 
@@ -22,7 +24,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const mirror = createMirror(ctx);
   let table: Handlers | undefined;
   const boardFiles = boardFilesFromHandlers(() => table as Handlers);
-  const board = new ConnectionManager({ autoReconnect: true });
+  const virtualBoard = createVirtualBoardHost(ctx);
+  const board = new ConnectionManager({ autoReconnect: true, createVirtualTransport: virtualBoard.createTransport });
   ctx.onDispose(() => board.dispose());
   const groups = {
     ...boardHandlers(board, ctx.emit),
@@ -33,6 +36,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...mirrorHandlers(mirror, boardFiles, local),
     // The board's output reaches the feed once the connection manager exists (feed.attach).
     ...plotHandlers(createPlotFeed(ctx, board)),
+    ...virtualHandlers(virtualBoard),
+    ...lintHandlers(createSyntaxChecker(ctx)),
   };
   table = withMirrorRecording(withUnbuiltChannels(groups), mirror, ctx.emit);
   return table;

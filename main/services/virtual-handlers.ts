@@ -1,0 +1,24 @@
+/**
+ * Handlers for `virtual:*`: the virtual board's simulated hardware, read and set from
+ * the UI, and `virtual:stateChanged` whenever the board or the user changes it.
+ */
+import type { Handlers } from '../../preload/contract';
+import { VirtualBoardHost } from '../virtual-board/virtual-board-host';
+import type { ServiceContext } from './service-context';
+
+/** The app's virtual board, its flash in the settings' folder or the user-data default. */
+export function createVirtualBoardHost(ctx: Pick<ServiceContext, 'userDataDir' | 'settings' | 'emit'>): VirtualBoardHost {
+  return new VirtualBoardHost({
+    userDataDir: ctx.userDataDir,
+    flashFolder: () => ctx.settings.get().virtualBoardFolder,
+    onStateChanged: (state) => ctx.emit('virtual:stateChanged', state),
+  });
+}
+
+export function virtualHandlers(host: VirtualBoardHost): Pick<Handlers, 'virtual:state' | 'virtual:setPin' | 'virtual:setPotentiometer'> {
+  return {
+    'virtual:state': async () => host.state(),
+    'virtual:setPin': async (pin, level) => host.setPin(pin, level),
+    'virtual:setPotentiometer': async (position) => host.setPotentiometer(position),
+  };
+}
