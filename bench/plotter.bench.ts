@@ -4,7 +4,7 @@
  * the dispatcher, web mode's WebSocket, the bridge, the panel). Reports frame
  * rate (median and 5th percentile, from requestAnimationFrame timestamps), the
  * longest frame, samples dropped and the JS heap at 5 s and 20 s; then again with
- * an xterm.js terminal on the page receiving the same text as the REPL would.
+ * the IDE's REPL terminal (xterm.js) on the same page receiving the same text.
  * The reference is the same page, idle, measured in the same run.
  */
 import { launchChromium, type Page } from '../test/support/chromium';
@@ -150,7 +150,7 @@ try {
   const plain = await measure(harness, '', 'plotter alone');
   // What the page costs without drawing: tells drawing apart from receiving and machine load.
   await measure(harness, '', 'plotter tab hidden (collecting, not drawing)', true);
-  const withRepl = await measure(harness, '?repl=1', 'plotter with an xterm.js REPL on screen, same text');
+  const withRepl = await measure(harness, '?repl=1', "plotter with the IDE's REPL terminal (xterm.js) on screen, same text");
   ok = plain && withRepl;
 } finally {
   await harness.stop();

@@ -24,6 +24,7 @@ export interface ChartGestures {
 const PALETTE = ['#2f7ed8', '#e4572e', '#17a05d', '#a05ad6', '#f0a202', '#0fb5ba', '#d6457f', '#6d7a8a', '#8c6d31', '#3b3eac'];
 const WHEEL_ZOOM_STEP = 1.2;
 const WHEEL_PAN_STEP = 0.1;
+const MIN_PLOT_HEIGHT = 80;
 
 export function seriesColor(index: number): string {
   return PALETTE[index % PALETTE.length] as string;
@@ -35,6 +36,9 @@ export class PlotChart {
   private mode: XMode = 'time';
   private readonly hidden = new Set<string>();
   private stale = false;
+  /** Height of the HTML legend under the canvas, taken from the space available. */
+  private legendPx = 0;
+  private size = { width: 0, areaHeight: 0 };
   private readonly frame: HTMLDivElement;
 
   constructor(
@@ -51,16 +55,29 @@ export class PlotChart {
     this.stale = true;
   }
 
-  /** (Re)builds the chart when the series, the axis mode or the theme change; keeps hidden series hidden. */
-  configure(names: readonly string[], mode: XMode, width: number, height: number): void {
-    if (this.plot && !this.stale && mode === this.mode && sameNames(names, this.names)) return;
+  /**
+   * (Re)builds the chart when the series, the axis mode or the theme change (keeping
+   * hidden series hidden), else fits it to `width` × `areaHeight`, legend included.
+   */
+  configure(names: readonly string[], mode: XMode, width: number, areaHeight: number): void {
+    if (this.plot && !this.stale && mode === this.mode && sameNames(names, this.names)) {
+      this.setSize(width, areaHeight);
+      return;
+    }
     this.stale = false;
     this.rememberHidden();
     this.plot?.destroy();
     this.names = [...names];
     this.mode = mode;
-    this.plot = new uPlot(this.options(width, height), [[], ...names.map(() => [])], this.frame);
+    this.size = { width, areaHeight };
+    this.plot = new uPlot(this.options(width, this.plotHeight(areaHeight)), [[], ...names.map(() => [])], this.frame);
     this.bindGestures(this.plot);
+    // The legend's height is measured once per build: reading layout every frame would force it.
+    const legend = (this.plot.root.querySelector('.u-legend') as HTMLElement | null)?.offsetHeight ?? 0;
+    if (legend !== this.legendPx) {
+      this.legendPx = legend;
+      this.plot.setSize({ width, height: this.plotHeight(areaHeight) });
+    }
   }
 
   draw(view: DecimatedView, x: { min: number; max: number }, y: { min: number; max: number }): void {
@@ -73,8 +90,14 @@ export class PlotChart {
     });
   }
 
-  setSize(width: number, height: number): void {
-    this.plot?.setSize({ width, height });
+  setSize(width: number, areaHeight: number): void {
+    if (width === this.size.width && areaHeight === this.size.areaHeight) return;
+    this.size = { width, areaHeight };
+    this.plot?.setSize({ width, height: this.plotHeight(areaHeight) });
+  }
+
+  private plotHeight(areaHeight: number): number {
+    return Math.max(MIN_PLOT_HEIGHT, areaHeight - this.legendPx);
   }
 
   /** Per series: is it switched on in the legend? */
@@ -85,11 +108,6 @@ export class PlotChart {
   /** Width of the plotting area in CSS pixels: how many columns decimation should aim for. */
   plotWidth(): number {
     return this.plot ? Math.max(1, Math.round(this.plot.bbox.width / devicePixelRatio)) : 1;
-  }
-
-  /** Height the HTML legend takes under the canvas, to subtract from the space available. */
-  legendHeight(): number {
-    return (this.plot?.root.querySelector('.u-legend') as HTMLElement | null)?.offsetHeight ?? 0;
   }
 
   canvas(): HTMLCanvasElement | null {
@@ -127,7 +145,8 @@ export class PlotChart {
         ...this.names.map((name, i) => ({
           label: name,
           stroke: seriesColor(i),
-          width: 1.5,
+          // Whole-pixel lines: cheaper to rasterise than fractional widths, at thousands of points a frame.
+          width: 1,
           show: !this.hidden.has(name),
           // Lines printed in turns (`temp:…` then `hum:…`) leave every other value empty.
           spanGaps: true,

@@ -34,7 +34,6 @@ export interface PlotterOptions {
 
 /** The status line changes at most this often; a number ticking 60 times a second is noise. */
 const STATUS_INTERVAL_MS = 250;
-const MIN_CHART_HEIGHT = 80;
 
 export function createPlotterPanel(container: HTMLElement, api: StudioApi, options: PlotterOptions = {}): PlotterPanel {
   let history = new SampleHistory(options.historySize ?? DEFAULT_HISTORY);
@@ -55,6 +54,7 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
   let lastStatusAt = 0;
   let rate = { at: performance.now(), count: 0, perSecond: 0 };
   const view = emptyView();
+  let areaSize = { width: 0, height: 0 };
   const newDataListeners = new Set<() => void>();
 
   const root = document.createElement('div');
@@ -105,7 +105,11 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
       // Without settings the default history size is used.
     });
 
-  const resizeObserver = new ResizeObserver(() => resize());
+  const resizeObserver = new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1]?.contentRect;
+    if (box) areaSize = { width: Math.floor(box.width), height: Math.floor(box.height) };
+    schedule();
+  });
   resizeObserver.observe(area);
   // The IDE switches themes with attributes on <html>; the system theme can change too.
   const restyle = () => {
@@ -153,15 +157,14 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
   function render(): void {
     frame = 0;
     if (!dirty) return;
-    const width = area.clientWidth;
-    const height = area.clientHeight;
+    const { width, height } = areaSize;
     // A hidden tab has no size: keep the data, draw when it is shown again.
     if (width === 0 || height === 0) return;
     dirty = false;
     frames++;
     const began = performance.now();
     empty.hidden = history.length > 0;
-    chart.configure(history.series, settings.xMode, width, Math.max(MIN_CHART_HEIGHT, height - chart.legendHeight()));
+    chart.configure(history.series, settings.xMode, width, height);
     const slice = currentSlice();
     if (slice) decimate(history, slice.start, slice.end, settings.xMode, chart.plotWidth(), chart.shown(), view);
     else decimate(history, 0, 0, settings.xMode, 1, [], view);
@@ -281,10 +284,9 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
     toolbar.setStatus(parts.join(' · '));
   }
 
+  /** Re-measures on request; the observer below keeps the size without forcing layout each frame. */
   function resize(): void {
-    const width = area.clientWidth;
-    const height = area.clientHeight;
-    if (width > 0 && height > 0) chart.setSize(width, Math.max(MIN_CHART_HEIGHT, height - chart.legendHeight()));
+    areaSize = { width: area.clientWidth, height: area.clientHeight };
     schedule();
   }
 

@@ -1,27 +1,33 @@
 /**
- * A page with the plotter panel alone, for the plotter's UI tests and benchmark
- * until and besides the IDE window: it talks to main over web mode's WebSocket
- * like the app does. `?repl=1` adds an xterm.js terminal fed by `repl:data`, to
- * measure the plotter with a busy REPL on screen.
+ * A page with the plotter panel alone, for the plotter's UI tests and benchmark:
+ * it talks to main over web mode's WebSocket like the app does. `?repl=1` adds
+ * the IDE's own REPL terminal (xterm.js, fed by `repl:data`) under the plot, both
+ * on screen at once, to measure the plotter with a busy REPL beside it.
  */
-import { Terminal } from '@xterm/xterm';
-import '@xterm/xterm/css/xterm.css';
 import { createWebBridge, socketUrlFor } from '../../src/web-bridge';
 import { createPlotterPanel } from '../index';
 
 const api = createWebBridge(socketUrlFor(window.location));
+// The IDE's modules reach main through `window.studio`; give them this page's bridge.
+window.studio = api;
 const plotHost = document.getElementById('plot') as HTMLElement;
 const panel = createPlotterPanel(plotHost, api);
 let newData = 0;
 panel.onNewData(() => newData++);
 
-if (new URLSearchParams(window.location.search).has('repl')) {
+async function addRepl(): Promise<void> {
+  const { ReplTerminal } = await import('../../src/repl/repl-terminal');
   document.body.classList.add('with-repl');
-  const terminal = new Terminal({ scrollback: 1000, convertEol: true });
-  terminal.open(document.getElementById('repl') as HTMLElement);
-  api.repl.onData((text) => terminal.write(text));
+  const repl = new ReplTerminal({ fontSize: 13, atPrompt: () => true, openTraceback: () => {}, openUrl: () => {} });
+  document.getElementById('repl')?.append(repl.element);
+  repl.mount();
   panel.resize();
 }
 
-Object.assign(window, { plotterHarness: { panel, api, newData: () => newData } });
-document.body.dataset.ready = 'true';
+async function start(): Promise<void> {
+  if (new URLSearchParams(window.location.search).has('repl')) await addRepl();
+  Object.assign(window, { plotterHarness: { panel, api, newData: () => newData } });
+  document.body.dataset.ready = 'true';
+}
+
+void start();
