@@ -259,8 +259,9 @@ export class BoardSession extends EventEmitter {
     // Anything that arrived while idle at the raw prompt is line noise, not an answer.
     this.incoming.drain();
     if (this.#paste.kind === 'undetected') {
-      // Once per connection: an empty command tells whether the board has raw-paste.
-      await execRaw(this, new Uint8Array(0), { paste: this.#paste, pacing: this.#pacing, timeoutMs: PROMPT_TIMEOUT_MS, onPasteDetected: (support) => (this.#paste = support) });
+      // Once per connection: a no-op command tells whether the board has raw-paste.
+      // (Not an empty one: Ctrl-D on an empty raw REPL buffer is a soft reset.)
+      await execRaw(this, new TextEncoder().encode('pass'), { paste: this.#paste, pacing: this.#pacing, timeoutMs: RESET_TIMEOUT_MS, onPasteDetected: (support) => (this.#paste = support) });
     }
     const plain = typeof source === 'string' ? new TextEncoder().encode(source) : source;
     const bytes = this.#paste.kind === 'supported' ? plain : guardedSource(plain);

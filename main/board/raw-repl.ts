@@ -19,6 +19,9 @@ export interface Pacing {
 }
 export const SAFE_PACING: Pacing = { chunkSize: 32, pauseMs: 8 };
 
+/** How long to wait for `OK` after Ctrl-D before assuming the Ctrl-D was lost. */
+const OK_WAIT_MS = 1000;
+
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Writes `bytes` in paced chunks, each drained before the pause. */
@@ -70,7 +73,24 @@ export async function execRaw(link: ByteLink, source: Uint8Array, options: RawEx
     await link.write(Uint8Array.of(CTRL_D));
   }
   const parser = new RawResponseParser({ expectOk, onStdout: options.onStdout });
+  // A board without flow control can drop the final Ctrl-D itself and then wait forever
+  // for more source. The board says OK at once on Ctrl-D, so if it has not, send another.
+  let okDeadline = Date.now() + OK_WAIT_MS;
+  let resends = 0;
   while (!parser.done) {
+    if (parser.phase === 'awaiting-ok') {
+      try {
+        const chunk = await link.incoming.readSome({ timeoutMs: Math.max(1, Math.min(okDeadline - Date.now(), remaining())), signal: options.signal });
+        const rest = parser.push(chunk);
+        if (parser.done) link.incoming.unshift(rest);
+      } catch (err) {
+        if (!(err instanceof BoardTimeoutError) || resends >= 2 || Date.now() >= deadline) throw err;
+        resends++;
+        okDeadline = Date.now() + OK_WAIT_MS;
+        await link.write(Uint8Array.of(CTRL_D));
+      }
+      continue;
+    }
     const chunk = await link.incoming.readSome({ timeoutMs: remaining(), signal: options.signal, what: `The board did not finish the command within ${options.timeoutMs} ms.` });
     const rest = parser.push(chunk);
     if (parser.done) link.incoming.unshift(rest);
