@@ -22,9 +22,11 @@ function fromBase64(text: string): Uint8Array {
 }
 
 export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item instanceof Uint8Array ? { [BYTES_KEY]: toBase64(item) } : item,
-  );
+  // The holder's own value, not `item`: a Node Buffer's toJSON has already run by the time `item` is seen.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, item: unknown) {
+    const original = this[key];
+    return original instanceof Uint8Array ? { [BYTES_KEY]: toBase64(original) } : item;
+  });
 }
 
 export function decodeWire(text: string): unknown {
