@@ -50,7 +50,10 @@ export function withMirrorRecording(
   return {
     ...table,
     'fs:read': async (path, transferId) => {
-      const bytes = await read(path, transferId);
+      const read_ = await read(path, transferId);
+      // A Node Buffer would reach web mode's JSON as {type:'Buffer'} (toJSON runs before
+      // the wire codec's replacer sees it): hand on a plain Uint8Array view instead.
+      const bytes = new Uint8Array(read_.buffer, read_.byteOffset, read_.byteLength);
       await record(path, bytes);
       return bytes;
     },

@@ -115,11 +115,14 @@ export class BoardPane {
       const entries = await this.s.api.fs.list('/', this.caps.folders);
       this.tree.setEntries(entries.map((e): TreeEntry => ({ ...e })));
       this.element.dataset.flat = String(!this.caps.folders);
-      this.element.dataset.loaded = String(Date.now());
+      delete this.element.dataset.error;
     } catch (error) {
       this.tree.showPlaceholder('The board’s files could not be read.');
+      this.element.dataset.error = (error as { code?: string }).code ?? 'internal';
       this.s.messages.error('Could not read the board’s files', error);
     }
+    // Marks each finished attempt, so tests (and people) can tell a fresh listing.
+    this.element.dataset.loaded = String(Date.now());
     try {
       const space = await this.s.api.fs.space();
       this.space.textContent = `${formatBytes(space.free)} free of ${formatBytes(space.total)}`;

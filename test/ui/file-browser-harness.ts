@@ -6,7 +6,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchChromium, type ChromiumSession } from '../support/chromium';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
@@ -45,6 +44,21 @@ export async function openFileBrowser(options: { extraArgs?: string[] } = {}): P
   };
 }
 
+/**
+ * Polls `read` until `accept` says yes; usable in hooks too, where `expect.poll` is not.
+ * The timeout is generous for a loaded machine; it only bounds a failure.
+ */
+export async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** A CSS string literal for any file name: quotes, backslashes and newlines escaped. */
 export function cssString(value: string): string {
   return `"${[...value].map((c) => (c === '"' || c === '\\' ? `\\${c}` : c.charCodeAt(0) < 0x20 ? `\\${c.charCodeAt(0).toString(16)} ` : c)).join('')}"`;
@@ -77,7 +91,7 @@ export async function chooseLocalFolder(page: Page, folder: string): Promise<voi
   const dialog = page.locator('.fb-dialog[data-dialog="prompt"]');
   await dialog.locator('input').fill(folder);
   await dialog.locator('[data-action="confirm"]').click();
-  await expect.poll(() => page.locator('.fb-local').getAttribute('data-folder'), { timeout: 20_000 }).toBe(folder);
+  await until(() => page.locator('.fb-local').getAttribute('data-folder'), (f) => f === folder, `the local folder ${folder}`);
 }
 
 /** The board pane's paths, as displayed. */
@@ -91,4 +105,42 @@ export async function localPaths(page: Page): Promise<string[]> {
 
 export async function activeEditorText(page: Page): Promise<string | undefined> {
   return page.evaluate(() => (globalThis as unknown as { mpstudioAutomation?: { activeEditorText(): string | undefined } }).mpstudioAutomation?.activeEditorText());
+}
+
+/** Connects the app to a board target through the contract and waits for the board pane to load. */
+export async function connectBoard(page: Page, target: { kind: 'virtual' } | { kind: 'serial'; path: string }): Promise<void> {
+  const before = await page.locator('.fb-board').getAttribute('data-loaded');
+  await callApi(page, 'board', 'connect', target);
+  await until(() => page.locator('.fb-board').getAttribute('data-connected'), (c) => c === 'true', 'the board pane to connect');
+  await until(() => page.locator('.fb-board').getAttribute('data-loaded'), (l) => l !== null && l !== before, 'the board pane to load');
+  const error = await page.locator('.fb-board').getAttribute('data-error');
+  if (error) throw new Error(`the board pane could not list the board (${error}): ${await page.locator('.fb-message').textContent()}`);
+}
+
+/** Waits for the board pane to show exactly these paths. */
+export async function expectBoardPaths(page: Page, paths: string[], timeout = 30_000): Promise<void> {
+  const want = JSON.stringify([...paths].sort());
+  await until(() => boardPaths(page), (now) => JSON.stringify(now) === want, `the board to show ${want}`, timeout);
+}
+
+/** Reads a board file through the contract, as text. */
+export async function readBoardText(page: Page, path: string): Promise<string> {
+  const { bytes } = await callApi<{ bytes: number[] }>(page, 'fs', 'read', path);
+  return new TextDecoder().decode(new Uint8Array(bytes));
+}
+
+/** Answers the file browser's open confirm or prompt dialog. */
+export async function answerDialog(page: Page, name: 'confirm' | 'prompt', value?: string): Promise<void> {
+  const dialog = page.locator(`.fb-dialog[data-dialog="${name}"]`);
+  if (value !== undefined) await dialog.locator('input').fill(value);
+  await dialog.locator('[data-action="confirm"]').click();
+  await until(() => dialog.count(), (n) => n === 0, `the ${name} dialog to close`);
+}
+
+/** Connects to the app's own virtual board and returns the clean-up. */
+export async function connectVirtualBoard(t: BrowserHarness): Promise<() => Promise<void>> {
+  await connectBoard(t.page, { kind: 'virtual' });
+  return async () => {
+    await callApi(t.page, 'board', 'disconnect').catch(() => undefined);
+  };
 }
