@@ -72,12 +72,7 @@ export class PlotChart {
     this.size = { width, areaHeight };
     this.plot = new uPlot(this.options(width, this.plotHeight(areaHeight)), [[], ...names.map(() => [])], this.frame);
     this.bindGestures(this.plot);
-    // The legend's height is measured once per build: reading layout every frame would force it.
-    const legend = (this.plot.root.querySelector('.u-legend') as HTMLElement | null)?.offsetHeight ?? 0;
-    if (legend !== this.legendPx) {
-      this.legendPx = legend;
-      this.plot.setSize({ width, height: this.plotHeight(areaHeight) });
-    }
+    this.fitLegend();
   }
 
   draw(view: DecimatedView, x: { min: number; max: number }, y: { min: number; max: number }): void {
@@ -94,6 +89,20 @@ export class PlotChart {
     if (width === this.size.width && areaHeight === this.size.areaHeight) return;
     this.size = { width, areaHeight };
     this.plot?.setSize({ width, height: this.plotHeight(areaHeight) });
+    this.fitLegend();
+  }
+
+  /**
+   * The legend (HTML, under the canvas) wraps differently at each width, so its
+   * height is measured after a build or a resize: never per frame, where reading
+   * layout would force it.
+   */
+  private fitLegend(): void {
+    if (!this.plot) return;
+    const legend = (this.plot.root.querySelector('.u-legend') as HTMLElement | null)?.offsetHeight ?? 0;
+    if (legend === this.legendPx) return;
+    this.legendPx = legend;
+    this.plot.setSize({ width: this.size.width, height: this.plotHeight(this.size.areaHeight) });
   }
 
   private plotHeight(areaHeight: number): number {
