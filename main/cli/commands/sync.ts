@@ -1,24 +1,13 @@
 /**
  * `mpstudio sync LOCAL_DIR [:DIR]`: uploads what changed, by content hash (sha256),
- * skipping .git, __pycache__ and .venv. Nothing is deleted on the board.
+ * skipping .git, __pycache__ and .venv. Nothing is deleted on the board. The work is
+ * the app's own SyncService (main/sync), so the CLI and the file browser sync alike.
  */
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { fixedFolderSettings, LocalFolderService } from '../../local/local-folder';
+import { boardFilesFromDeviceFs } from '../../sync/device-board-files';
+import { SyncService } from '../../sync/sync-service';
 import { EXIT, UsageError, boardPathOf, type CliCommand } from '../command-registry';
-
-const IGNORED = new Set(['.git', '__pycache__', '.venv']);
-
-async function walk(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (IGNORED.has(entry.name)) continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (entry.isFile()) files.push(full);
-  }
-  return files.sort();
-}
 
 export const syncCommand: CliCommand = {
   name: 'sync',
@@ -27,38 +16,19 @@ export const syncCommand: CliCommand = {
   needsBoard: true,
   async run(ctx, args) {
     if (args.length < 1 || args.length > 2) throw new UsageError('expected LOCAL_DIR and an optional :DIR');
-    const local = args[0] as string;
+    const local = resolve(args[0] as string);
     const remote = args[1] === undefined ? '/' : boardPathOf(args[1] as string);
     if (remote === null) throw new UsageError('the board folder must start with ":"');
-    const fs = await ctx.fs();
-    const folders = (await fs.features()).folders;
-    let uploaded = 0;
-    let unchanged = 0;
-    for (const file of await walk(local)) {
-      const rel = relative(local, file).split(sep).join('/');
-      const target = `${remote.replace(/\/+$/, '')}/${rel}`;
-      const data = await readFile(file);
-      const existing = await fs.stat(target).catch(() => null);
-      if (existing?.type === 'file' && existing.size === data.length && (await fs.hash(target)) === createHash('sha256').update(data).digest('hex')) {
-        unchanged++;
-        continue;
-      }
-      if (folders) await ensureFolders(fs, target);
-      await fs.write(target, data);
-      ctx.out.write(`uploaded ${target} (${data.length} bytes)\n`);
-      uploaded++;
-    }
-    ctx.out.write(`${uploaded} uploaded, ${unchanged} unchanged\n`);
-    return EXIT.ok;
+    const sync = new SyncService(new LocalFolderService(fixedFolderSettings(local)), boardFilesFromDeviceFs(await ctx.fs()), () => undefined);
+    const plan = await sync.preview({ direction: 'upload', localDir: '', boardDir: remote, deleteExtra: false });
+    for (const entry of plan.entries) if (entry.note) ctx.err.write(`skipped ${entry.path}: ${entry.note}\n`);
+    const result = await sync.apply(plan.id);
+    const sizes = new Map(plan.entries.map((e) => [`${remote.replace(/\/+$/, '')}/${e.path}`, e.localSize ?? 0]));
+    for (const path of result.uploaded) ctx.out.write(`uploaded ${path} (${sizes.get(path) ?? 0} bytes)\n`);
+    const unchanged = plan.entries.filter((e) => e.status === 'unchanged').length;
+    ctx.out.write(`${result.uploaded.length} uploaded, ${unchanged} unchanged\n`);
+    if (result.outcome === 'completed') return EXIT.ok;
+    ctx.err.write(`mpstudio: ${result.error?.message ?? 'sync stopped'}\n`);
+    return EXIT.failed;
   },
 };
-
-async function ensureFolders(fs: Awaited<ReturnType<Parameters<CliCommand['run']>[0]['fs']>>, target: string): Promise<void> {
-  const parts = target.split('/').filter(Boolean).slice(0, -1);
-  let path = '';
-  for (const part of parts) {
-    path += `/${part}`;
-    const entry = await fs.stat(path);
-    if (!entry) await fs.mkdir(path);
-  }
-}
