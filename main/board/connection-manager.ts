@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import type { BoardStatus, ConnectTarget, PortInfo } from '../../preload/contract-types';
 import { BoardSession } from './board-session';
 import { DeviceFs } from './device-fs';
-import { NotConnectedError, toWireError } from './errors';
+import { BoardDisconnectedError, NotConnectedError, toWireError } from './errors';
 import { OutputBatcher } from './output-batcher';
 import { listPorts, watchPorts, type PortLister } from './port-discovery';
 import { openSerialTransport } from './serial-transport';
@@ -132,8 +132,9 @@ export class ConnectionManager extends EventEmitter {
       this.#session = null;
       this.#fs = null;
       this.#batcher.flush();
-      if (reason.kind === 'lost' && this.autoReconnect && target.kind === 'serial') void this.#reconnect(target, generation, reason.cause);
-      else this.#setStatus({ state: 'disconnected', target: null, ...(reason.kind === 'lost' && { error: toWireError(reason.cause) }) });
+      const lost = reason.kind === 'lost' ? new BoardDisconnectedError(`Lost the link to ${session.transport.description}.`, reason.cause) : null;
+      if (lost && this.autoReconnect && target.kind === 'serial') void this.#reconnect(target, generation, lost);
+      else this.#setStatus({ state: 'disconnected', target: null, ...(lost && { error: toWireError(lost) }) });
     });
     this.#setStatus(this.#readyStatus(target, session));
   }
