@@ -11,9 +11,10 @@ import { BatchIntake } from './batch-intake';
 import { historyToCsv } from './csv-export';
 import { decimate, emptyView } from './decimate';
 import { downloadBlob, exportFileName } from './file-download';
-import { PlotChart } from './plot-chart';
+import { PlotChart, type ChartGestures } from './plot-chart';
+import { bindPlotterKeys } from './plotter-keys';
 import { PlotterToolbar, DEFAULT_VIEW_SETTINGS, type PlotterViewSettings } from './plotter-toolbar';
-import { viewToPng } from './png-export';
+import { themeColors, viewToPng } from './png-export';
 import { DEFAULT_HISTORY, SampleHistory } from './sample-history';
 import { liveSlice, positionAtX, sliceForRange, xAt, type ViewSlice, type XMode } from './view-window';
 import './plotter.css';
@@ -76,7 +77,7 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
   root.append(toolbar.element, area);
   container.append(root);
 
-  const chart = new PlotChart(area, {
+  const gestures: ChartGestures = {
     zoomTo: (min, max) => zoom({ min, max }),
     zoomBy: (factor, x) => {
       const range = currentRange();
@@ -92,7 +93,8 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
       if (paused && frozenRange) zoom(frozenRange);
     },
     seriesToggled: () => schedule(),
-  });
+  };
+  const chart = new PlotChart(area, gestures);
 
   const unsubscribe = api.plot.onSamples((batch) => receive(batch));
   void api.settings
@@ -120,10 +122,12 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
   themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
   darkQuery.addEventListener('change', restyle);
-  root.addEventListener('keydown', (event) => {
-    if (event.key !== ' ' || (event.target as HTMLElement).closest('input, select, button')) return;
-    event.preventDefault();
-    setPaused(!paused);
+  const unbindKeys = bindPlotterKeys(root, gestures, {
+    togglePause: () => setPaused(!paused),
+    middle: () => {
+      const range = currentRange();
+      return range ? (range.min + range.max) / 2 : 0;
+    },
   });
 
   function receive(batch: PlotBatch): void {
@@ -247,18 +251,14 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
     downloadBlob(new Blob(historyToCsv(history), { type: 'text/csv' }), exportFileName('csv'));
   }
 
+  /** Draws the view now, so the image is what the screen shows, then saves it. */
   async function exportPng(): Promise<void> {
     dirty = true;
     render();
     const canvas = chart.canvas();
     if (!canvas) return;
-    const style = getComputedStyle(root);
-    const colors = {
-      background: style.getPropertyValue('--plotter-bg').trim() || '#fff',
-      ink: style.getPropertyValue('--plotter-fg').trim() || '#222',
-    };
     try {
-      downloadBlob(await viewToPng(canvas, history.series, chart.shown(), colors), exportFileName('png'));
+      downloadBlob(await viewToPng(canvas, history.series, chart.shown(), themeColors(root)), exportFileName('png'));
     } catch (error) {
       toolbar.setStatus((error as Error).message);
     }
@@ -296,6 +296,7 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
   return {
     dispose() {
       unsubscribe();
+      unbindKeys();
       resizeObserver.disconnect();
       themeObserver.disconnect();
       darkQuery.removeEventListener('change', restyle);

@@ -7,6 +7,15 @@ import { seriesColor } from './plot-chart';
 
 const STRIP_CSS_PX = 24;
 
+/** The panel's background and text colours, from its CSS custom properties. */
+export function themeColors(panel: HTMLElement): { background: string; ink: string } {
+  const style = getComputedStyle(panel);
+  return {
+    background: style.getPropertyValue('--plotter-bg').trim() || '#fff',
+    ink: style.getPropertyValue('--plotter-fg').trim() || '#222',
+  };
+}
+
 export function viewToPng(
   chartCanvas: HTMLCanvasElement,
   names: readonly string[],

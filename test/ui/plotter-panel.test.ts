@@ -25,13 +25,14 @@ async function numberOf(page: Page, key: string): Promise<number> {
 }
 
 /** Waits until the panel's state attributes satisfy `check` (the page's CSP forbids evaluating strings). */
-async function waitForState(page: Page, check: (state: Record<string, string>) => boolean, what: string): Promise<void> {
+async function waitForState(page: Page, check: (state: Record<string, string>) => boolean, what: string): Promise<Record<string, string>> {
   await expect
     .poll(
       async () => check(await page.locator(PLOTTER).evaluate((node) => ({ ...(node as unknown as { dataset: Record<string, string> }).dataset }))),
       { timeout: 20_000, interval: 25, message: what },
     )
     .toBe(true);
+  return page.locator(PLOTTER).evaluate((node) => ({ ...(node as unknown as { dataset: Record<string, string> }).dataset }));
 }
 
 type HarnessWindow = { plotterHarness: { newData(): number } };
@@ -121,6 +122,21 @@ describe('plotter panel in Chromium (web mode, scripted output)', () => {
     expect(await dataset(page, 'paused')).toBe('false');
     await waitForState(page, (d) => d.xMax === '2499', 'live again, at the newest sample');
     await saveScreenshot(page, 'plotter-panel');
+  });
+
+  it('pauses, zooms and pans from the keyboard', async () => {
+    await page.focus(PLOTTER);
+    await page.keyboard.press('Space');
+    const frozen = await waitForState(page, (d) => d.paused === 'true', 'paused by Space');
+    const width = Number(frozen.xMax) - Number(frozen.xMin);
+    await page.keyboard.press('+');
+    const zoomed = await waitForState(page, (d) => Number(d.xMax) - Number(d.xMin) < width * 0.9, 'zoomed by +');
+    await page.keyboard.press('ArrowLeft');
+    await waitForState(page, (d) => Number(d.xMax) < Number(zoomed.xMax), 'panned left');
+    await page.keyboard.press('Home');
+    await waitForState(page, (d) => d.xMax === frozen.xMax && d.xMin === frozen.xMin, 'zoom reset by Home');
+    await page.keyboard.press('Space');
+    await waitForState(page, (d) => d.paused === 'false', 'resumed by Space');
   });
 
   it('exports the whole history as CSV, row for row what was printed', async () => {
