@@ -18,6 +18,8 @@ import type { Transport, TransportCloseReason } from './transport';
 
 export interface ExecOptions {
   onStdout?: (bytes: Uint8Array) => void;
+  /** The source checks its own payload (length and sum) before acting, so it needs no transit guard. */
+  selfChecking?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
 }
@@ -264,7 +266,9 @@ export class BoardSession extends EventEmitter {
       await execRaw(this, new TextEncoder().encode('pass'), { paste: this.#paste, pacing: this.#pacing, timeoutMs: RESET_TIMEOUT_MS, onPasteDetected: (support) => (this.#paste = support) });
     }
     const plain = typeof source === 'string' ? new TextEncoder().encode(source) : source;
-    const bytes = this.#paste.kind === 'supported' ? plain : guardedSource(plain);
+    // A source that fits in one paced chunk cannot overrun the board's buffer: no guard needed.
+    const needsGuard = this.#paste.kind !== 'supported' && !options.selfChecking && plain.length >= this.#pacing.chunkSize;
+    const bytes = needsGuard ? guardedSource(plain) : plain;
     const timeoutMs = options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
     try {
       const response = await execRaw(this, bytes, {

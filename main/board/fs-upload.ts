@@ -120,8 +120,8 @@ async function uploadWithReceiver(session: BoardSession, features: BoardFsFeatur
 
 /** Source budget per command: small-heap boards compile little at a time. */
 function commandBudget(features: BoardFsFeatures): number {
-  // Small heaps: the piece is held as source, as a guarded literal and as bytes at once.
-  return (features.freeMemory ?? 0) > 64 * 1024 ? 16 * 1024 : 400;
+  // Small heaps (the micro:bit has ~7 KB free) hold each piece as source and as bytes at once.
+  return (features.freeMemory ?? 0) > 64 * 1024 ? 16 * 1024 : 900;
 }
 
 /** The shortest `_w(...)` argument for a piece: bytes literal, or base64 when the board has binascii. */
@@ -143,7 +143,7 @@ async function writePieceChecked(session: BoardSession, encoded: string, piece: 
   let sum = 0;
   for (const b of piece) sum += b;
   for (let attempt = 1; ; attempt++) {
-    const out = await session.execText(`_b=${encoded}\nif len(_b)==${piece.length} and sum(_b)==${sum}:\n _w(_b)\n print(1)\nelse:\n print(0)\ndel _b`, { timeoutMs: 15_000 });
+    const out = await session.execText(`_b=${encoded}\nif len(_b)==${piece.length} and sum(_b)==${sum}:\n _w(_b)\n print(1)\nelse:\n print(0)\ndel _b`, { timeoutMs: 15_000, selfChecking: true });
     if (out.trim() === '1') return;
     if (attempt >= PIECE_ATTEMPTS) throw new BoardTimeoutError('The board kept receiving damaged data; check the connection.');
   }

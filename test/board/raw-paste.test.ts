@@ -54,11 +54,14 @@ describe('raw-paste against ScriptedRawPastePeer', () => {
 
   it('falls back to the plain raw REPL when the board refuses raw-paste', async () => {
     const { session, peer } = await connect({ refuseRawPaste: true });
-    const out = await session.execText('print(1)');
+    const source = 'print("a longer command than one paced chunk")';
+    const out = await session.execText(source);
     expect(session.rawPaste).toEqual({ kind: 'refused' });
     // The source arrived whole, inside the guard used on boards without flow control.
     const received = peer.sources.at(-1) as string;
     expect(out.trim()).toBe(`len=${received.length} sum=${sumOf(received)}`);
-    expect(received).toContain("b'print(1)'");
+    expect(received).toContain(`b'${source}'`);
+    // A command that fits in one paced chunk goes as it is.
+    expect((await session.execText('print(1)')).trim()).toBe(`len=8 sum=${sumOf('print(1)')}`);
   });
 });
