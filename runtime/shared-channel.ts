@@ -27,8 +27,10 @@ export const Ctrl = {
   outRead: 8,
   /** 1 while the host sleeps waiting for output, so the worker knows to wake it. */
   outWaiting: 9,
+  /** 1 once the worker's interpreter is up; 0 while it loads one (boot, soft reset). */
+  interpreterUp: 10,
 } as const;
-export const CONTROL_SLOTS = 10;
+export const CONTROL_SLOTS = 11;
 
 export const ReplModeCode = { friendly: 0, raw: 1 } as const;
 

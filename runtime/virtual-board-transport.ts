@@ -258,6 +258,11 @@ export class VirtualBoardTransport implements Transport {
     setTimeout(() => {
       const taken = ((Atomics.load(control, Ctrl.inRead) - writtenUpTo) | 0) >= 0;
       if (this.handle !== handle || taken) return;
+      if (Atomics.load(control, Ctrl.interpreterUp) === 0) {
+        // Still loading an interpreter (boot or soft reset): not stuck, look again later.
+        this.watchInterrupt(handle, writtenUpTo);
+        return;
+      }
       const raw = Atomics.load(control, Ctrl.replMode) === ReplModeCode.raw;
       const running = Atomics.load(control, Ctrl.running) === 1;
       handle.drainOutput();

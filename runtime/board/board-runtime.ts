@@ -5,6 +5,7 @@
  * in `Atomics.wait`; only a soft reset awaits (loading a fresh interpreter).
  */
 import { parentPort } from 'node:worker_threads';
+import { Ctrl } from '../shared-channel';
 import type { BoardWorkerData, BoardWorkerMessage } from '../worker-messages';
 import { BoardInput } from './board-input';
 import { BoardOutput } from './board-output';
@@ -93,6 +94,8 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
   async start(): Promise<Interpreter> {
     this.interpreter = null;
     this.runFileProxy = null;
+    // Loading is not being stuck: the host's Ctrl-C watchdog waits while this is 0.
+    Atomics.store(this.data.channel.control, Ctrl.interpreterUp, 0);
     const interpreter = await loadInterpreter({
       onOutput: (byte) => this.onOutput(byte),
       readStdin: (target) => this.readStdin(target),
@@ -105,6 +108,7 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
     mp.runPython("import sys\nsys.path.insert(0, '/_vboard')\nimport _vbboard\n_vbboard.setup()\ndel sys\n");
     const board = mp.pyimport('_vbboard') as { run_file: PyRunFile };
     this.runFileProxy = (name) => board.run_file(name);
+    Atomics.store(this.data.channel.control, Ctrl.interpreterUp, 1);
     return interpreter;
   }
 

@@ -13,6 +13,7 @@ import { resetCommand } from './reset';
 import { rmCommand } from './rm';
 import { runCommand } from './run';
 import { syncCommand } from './sync';
+import { virtualCommand } from './virtual';
 
 export const COMMANDS: readonly CliCommand[] = [
   portsCommand,
@@ -28,4 +29,5 @@ export const COMMANDS: readonly CliCommand[] = [
   syncCommand,
   resetCommand,
   replCommand,
+  virtualCommand,
 ];
