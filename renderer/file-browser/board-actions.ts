@@ -13,6 +13,7 @@ export class BoardActions {
   constructor(private readonly s: Shared) {}
 
   private async guarded(doing: string, job: () => Promise<void>): Promise<void> {
+    this.s.messages.clear();
     try {
       await job();
     } catch (error) {
@@ -95,6 +96,7 @@ export class BoardActions {
       this.s.messages.error('Could not download', { message: 'Choose a local folder first (Local pane).' });
       return;
     }
+    this.s.messages.clear();
     const id = newTransferId();
     const total = await this.sizeOf(paths);
     const bar = this.s.transfers.start(id, `Downloading ${paths.length === 1 ? baseName(paths[0]!) : `${paths.length} items`}`, total, () => this.s.api.sync.cancel(id));
@@ -110,6 +112,7 @@ export class BoardActions {
 
   /** Copies local entries (relative paths) into the board folder `dir`. */
   async upload(localPaths: readonly string[], dir: string, total: number): Promise<void> {
+    this.s.messages.clear();
     const id = newTransferId();
     const bar = this.s.transfers.start(id, `Uploading ${localPaths.length === 1 ? baseName(localPaths[0]!) : `${localPaths.length} items`}`, total, () => this.s.api.sync.cancel(id));
     try {
@@ -124,6 +127,7 @@ export class BoardActions {
 
   /** Writes files dropped from the operating system into the board folder `dir`. */
   async uploadFiles(files: readonly File[], dir: string): Promise<void> {
+    this.s.messages.clear();
     for (const file of files) {
       const path = joinPath('board', dir, file.name);
       const id = newTransferId();

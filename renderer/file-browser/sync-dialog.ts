@@ -110,6 +110,7 @@ export function openSyncDialog(s: Shared, direction: SyncDirection): void {
 
 async function runPlan(s: Shared, plan: SyncPlan, deleteExtra: boolean): Promise<void> {
   const id = plan.id;
+  s.messages.clear();
   const bar = s.transfers.start(id, plan.direction === 'upload' ? 'Syncing to the board' : 'Downloading from the board', plan.bytesToTransfer, () => s.api.sync.cancel(id));
   try {
     const result = await s.api.sync.apply(id, deleteExtra);
