@@ -151,6 +151,8 @@ try {
   // What the page costs without drawing: tells drawing apart from receiving and machine load.
   await measure(harness, '', 'plotter tab hidden (collecting, not drawing)', true);
   const withRepl = await measure(harness, '?repl=1', "plotter with the IDE's REPL terminal (xterm.js) on screen, same text");
+  // The REPL's own share: the same page and text with the plot hidden.
+  await measure(harness, '?repl=1', "the IDE's REPL terminal alone on screen (plot hidden, collecting)", true);
   ok = plain && withRepl;
 } finally {
   await harness.stop();

@@ -133,6 +133,8 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
   function receive(batch: PlotBatch): void {
     const result = intake.apply(batch);
     if (result.cleared) {
+      // A cleared plot has nothing to hold still: it starts live again.
+      setPaused(false);
       pausedRange = frozenRange = lastRange = null;
       received = 0;
       applyPendingCapacity();

@@ -220,9 +220,11 @@ describe('plotter panel in Chromium (web mode, scripted output)', () => {
     await waitForState(page, (d) => Number(d.frames) > framesBefore, 'drawn again');
   });
 
-  it('clears everything through plot:clear', async () => {
+  it('clears everything through plot:clear, and a paused plot goes live again', async () => {
+    await page.click('[data-action="pause"]');
+    await waitForState(page, (d) => d.paused === 'true', 'paused before clearing');
     await page.click('[data-action="clear"]');
-    await waitForState(page, (d) => d.samples === '0', 'cleared');
+    await waitForState(page, (d) => d.samples === '0' && d.paused === 'false', 'cleared and live');
     await expect.poll(() => page.locator('.plotter-empty').isVisible(), { timeout: 20_000 }).toBe(true);
     harness.output.print('temp:21.5 hum:40\r\n');
     await waitForState(page, (d) => d.series === 'temp\thum', 'new series after clear');
