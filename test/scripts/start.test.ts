@@ -15,7 +15,7 @@ import { repoRoot } from '../support/web-app';
 describe('npm start without Electron', () => {
   it('falls back to web mode with a one-sentence explanation', async () => {
     const userData = await mkdtemp(join(tmpdir(), 'mpstudio-start-'));
-    const env = { ...process.env, MPSTUDIO_SKIP_BUILD: '1', ELECTRON_MIRROR: 'http://127.0.0.1:9/', DISPLAY: '', WAYLAND_DISPLAY: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, MPSTUDIO_SKIP_BUILD: '1', ELECTRON_MIRROR: 'http://127.0.0.1:9/', DISPLAY: '', WAYLAND_DISPLAY: '' };
     delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
     const child = spawn(process.execPath, ['scripts/start.mjs', '--no-open', '--port', '0', '--user-data', userData], {
       cwd: repoRoot,
