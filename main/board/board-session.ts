@@ -6,14 +6,14 @@
  */
 import { EventEmitter } from 'node:events';
 import type { RunResult } from '../../preload/contract-types';
-import { parseBanner, type BannerInfo } from './board-banner';
+import { awaitBanner, parseBanner, type BannerInfo } from './board-banner';
 import { CommandQueue } from './command-queue';
 import { CTRL_B, CTRL_C, CTRL_D, FRIENDLY_PROMPT } from './control-bytes';
 import { BoardDisconnectedError, BoardExecError, BoardTimeoutError, NotSupportedError, BoardError } from './errors';
 import { IncomingBytes } from './incoming-bytes';
-import { pyBytes, pyStr } from './python-literal';
 import type { RawPasteSupport } from './raw-paste';
-import { SAFE_PACING, enterRawRepl, execRaw, sleep, type Pacing } from './raw-repl';
+import { SAFE_PACING, enterRawRepl, execRaw, proveRawPrompt, sleep, type Pacing } from './raw-repl';
+import { guardedSource } from './transit-guard';
 import type { Transport, TransportCloseReason } from './transport';
 
 export interface ExecOptions {
@@ -47,24 +47,6 @@ const INTERRUPT_PAUSE_MS = 100;
 const PROMPT_TIMEOUT_MS = 1500;
 /** A soft reset runs boot.py and main.py before the prompt comes back. */
 const RESET_TIMEOUT_MS = 5000;
-
-/** Sources up to this size are sent inside a length-and-sum guard on boards without raw-paste. */
-const GUARD_LIMIT = 4096;
-
-/**
- * Without raw-paste a board can drop bytes of the source, and a damaged source may still
- * compile (`close` → `cloe`). So the source travels as a bytes literal that the board
- * runs only if its length and byte sum are right; a damaged one raises SyntaxError, which
- * #execNow resends. Very long sources go plain: the guard doubles their memory use.
- */
-function guardedSource(source: Uint8Array): Uint8Array {
-  if (source.length > GUARD_LIMIT) return source;
-  let sum = 0;
-  for (const b of source) sum += b;
-  return new TextEncoder().encode(
-    `_c=${pyBytes(source)}\nif len(_c)!=${source.length} or sum(_c)!=${sum}:\n raise SyntaxError('damaged in transit')\nexec(_c)`,
-  );
-}
 
 export class BoardSession extends EventEmitter {
   readonly transport: Transport;
@@ -356,10 +338,7 @@ export class BoardSession extends EventEmitter {
           await sleep(INTERRUPT_PAUSE_MS);
           this.incoming.drain();
           await enterRawRepl(this, Math.min(PROMPT_TIMEOUT_MS, Math.max(100, deadline - Date.now())));
-          // The board prints the two halves joined: text that appears nowhere in what we sent.
-          const [head, tail] = [`sync${Math.random().toString(36).slice(2, 8)}`, Math.random().toString(36).slice(2, 8)];
-          const reply = await execRaw(this, new TextEncoder().encode(`print(${pyStr(head)}+${pyStr(tail)})`), { paste: { kind: 'refused' }, pacing: this.#pacing, timeoutMs: PROMPT_TIMEOUT_MS });
-          if (new TextDecoder().decode(reply.stdout).trim() === head + tail) {
+          if (await proveRawPrompt(this, this.#pacing, PROMPT_TIMEOUT_MS)) {
             this.#needsSync = false;
             return;
           }
@@ -397,21 +376,10 @@ export class BoardSession extends EventEmitter {
     }
   }
 
-  /** After a reset: waits for the banner and prompt, interrupting a main.py that loops. */
+  /** After a reset: waits for the banner and prompt (see awaitBanner). */
   async #awaitBanner(): Promise<void> {
-    let seen = '';
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        seen += new TextDecoder().decode(await this.incoming.readUntil(FRIENDLY_PROMPT, { timeoutMs: RESET_TIMEOUT_MS }));
-        if (parseBanner(seen)) break;
-      } catch (err) {
-        if (!(err instanceof BoardTimeoutError) || attempt > 0) throw err;
-        await this.transport.write(Uint8Array.of(CTRL_C));
-      }
-    }
-    const banner = parseBanner(seen);
+    const banner = await awaitBanner(this, RESET_TIMEOUT_MS);
     if (banner) this.info = banner;
-    this.incoming.drain();
   }
 
   // ByteLink for the protocol helpers.

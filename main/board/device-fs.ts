@@ -6,7 +6,7 @@
  */
 import type { FsEntry, FsSpace } from '../../preload/contract-types';
 import type { BoardSession } from './board-session';
-import { BoardError, BoardExecError, BoardFsError, DiskFullError, NotSupportedError, TransferCancelledError } from './errors';
+import { BoardExecError, BoardFsError, DiskFullError, NotSupportedError, TransferCancelledError } from './errors';
 import { PROBE_SOURCE, parseProbe, type BoardFsFeatures } from './fs-capabilities';
 import { downloadBytes, hashOnBoard, hashOnHost, sha256Hex } from './fs-download';
 import { basenameOf, boardSidePath, dirnameOf, joinBoardPath, normalizeBoardPath } from './fs-paths';
@@ -225,4 +225,3 @@ function parseListing(output: string, prefix: string | null): FsEntry[] {
   return entries.sort((x, y) => x.path.localeCompare(y.path));
 }
 
-export { BoardError };

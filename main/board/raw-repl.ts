@@ -4,6 +4,7 @@
  * answer as it streams in.
  */
 import { CTRL_A, CTRL_D, RAW_REPL_BANNER } from './control-bytes';
+import { pyStr } from './python-literal';
 import { BoardTimeoutError } from './errors';
 import { negotiateRawPaste, sendRawPaste, type ByteLink, type RawPasteSupport } from './raw-paste';
 import { RawResponseParser, type RawResponse } from './raw-response-parser';
@@ -96,4 +97,16 @@ export async function execRaw(link: ByteLink, source: Uint8Array, options: RawEx
     if (parser.done) link.incoming.unshift(rest);
   }
   return parser.result();
+}
+
+/**
+ * Proves we really are at the raw prompt: the board prints two random halves joined,
+ * text that appears nowhere in what we sent, so a program printing `>>> ` or
+ * `raw REPL` (Thonny #3257) cannot pass for a prompt.
+ */
+export async function proveRawPrompt(link: ByteLink, pacing: Pacing, timeoutMs: number): Promise<boolean> {
+  const head = `sync${Math.random().toString(36).slice(2, 8)}`;
+  const tail = Math.random().toString(36).slice(2, 8);
+  const reply = await execRaw(link, new TextEncoder().encode(`print(${pyStr(head)}+${pyStr(tail)})`), { paste: { kind: 'refused' }, pacing, timeoutMs });
+  return new TextDecoder().decode(reply.stdout).trim() === head + tail;
 }

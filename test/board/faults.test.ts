@@ -51,20 +51,20 @@ describe('faults', () => {
     const fs = new DeviceFs(session);
     await fs.features();
     let killedAt = 0;
-    let queued: Promise<string> = Promise.resolve('not queued');
+    let queued: Promise<{ ms: number; error: unknown }> | null = null;
     const data = new Uint8Array(12_000).fill(0x41);
     const write = fs.write('/big.txt', data, {
       onProgress: (done) => {
         if (done > 3000 && !killedAt) {
           killedAt = Date.now();
           // A command queued behind the upload must fail too, not wait forever.
-          queued = session.execText('print(1)');
+          queued = settleTime(session.execText('print(1)'), () => killedAt);
           void board.kill();
         }
       },
     });
     const w = await settleTime(write, () => killedAt);
-    const q = await settleTime(queued, () => killedAt);
+    const q = (await queued) ?? { ms: 0, error: null };
     expect(killedAt).toBeGreaterThan(0);
     expect(w.error).toBeInstanceOf(BoardDisconnectedError);
     expect(q.error).toBeInstanceOf(BoardDisconnectedError);
@@ -78,9 +78,11 @@ describe('faults', () => {
     const session = await BoardSession.open(await openQemuTransport(board));
     const run = session.run('while True:\n pass');
     await new Promise((r) => setTimeout(r, 300));
-    const killedAt = Date.now();
+    let killedAt = 0;
+    const settled = settleTime(run, () => killedAt);
+    killedAt = Date.now();
     await board.kill();
-    const result = await settleTime(run, () => killedAt);
+    const result = await settled;
     expect(result.error).toBeInstanceOf(BoardDisconnectedError);
     expect(result.ms).toBeLessThan(1000);
   });
@@ -91,9 +93,11 @@ describe('faults', () => {
     const session = await BoardSession.open(await open(pair.hostPath));
     const exec = session.execText('x=1\n'.repeat(100));
     await new Promise((r) => setTimeout(r, 300));
-    const killedAt = Date.now();
+    let killedAt = 0;
+    const settled = settleTime(exec, () => killedAt);
+    killedAt = Date.now();
     await pair.kill();
-    const result = await settleTime(exec, () => killedAt);
+    const result = await settled;
     expect(result.error).toBeInstanceOf(BoardDisconnectedError);
     expect(result.ms).toBeLessThan(1000);
   });
