@@ -31,10 +31,16 @@ export interface PlotterOptions {
   /** Samples kept per series; defaults to the `plotHistory` setting, else 1,000,000. */
   historySize?: number;
   view?: Partial<PlotterViewSettings>;
+  /**
+   * Screen pixels per decimation column, each drawn as its min and max: 1 is the
+   * finest, 2 (the default) halves the points drawn for a trace that looks the same.
+   */
+  pixelsPerColumn?: number;
 }
 
 /** The status line changes at most this often; a number ticking 60 times a second is noise. */
 const STATUS_INTERVAL_MS = 250;
+const DEFAULT_PIXELS_PER_COLUMN = 2;
 
 export function createPlotterPanel(container: HTMLElement, api: StudioApi, options: PlotterOptions = {}): PlotterPanel {
   let history = new SampleHistory(options.historySize ?? DEFAULT_HISTORY);
@@ -56,6 +62,7 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
   let rate = { at: performance.now(), count: 0, perSecond: 0 };
   const view = emptyView();
   let areaSize = { width: 0, height: 0 };
+  const pixelsPerColumn = Math.max(1, options.pixelsPerColumn ?? DEFAULT_PIXELS_PER_COLUMN);
   const newDataListeners = new Set<() => void>();
 
   const root = document.createElement('div');
@@ -172,7 +179,8 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
     empty.hidden = history.length > 0;
     chart.configure(history.series, settings.xMode, width, height);
     const slice = currentSlice();
-    if (slice) decimate(history, slice.start, slice.end, settings.xMode, chart.plotWidth(), chart.shown(), view);
+    const columns = Math.max(1, Math.round(chart.plotWidth() / pixelsPerColumn));
+    if (slice) decimate(history, slice.start, slice.end, settings.xMode, columns, chart.shown(), view);
     else decimate(history, 0, 0, settings.xMode, 1, [], view);
     const x = slice ?? { min: 0, max: settings.windowUnit === 'seconds' && settings.xMode === 'time' ? settings.windowAmount : 100 };
     lastRange = { min: x.min, max: x.max };

@@ -11,7 +11,9 @@ const api = createWebBridge(socketUrlFor(window.location));
 // The IDE's modules reach main through `window.studio`; give them this page's bridge.
 window.studio = api;
 const plotHost = document.getElementById('plot') as HTMLElement;
-const panel = createPlotterPanel(plotHost, api);
+const query = new URLSearchParams(window.location.search);
+const pixelsPerColumn = Number(query.get('pixelsPerColumn')) || undefined;
+const panel = createPlotterPanel(plotHost, api, pixelsPerColumn ? { pixelsPerColumn } : {});
 let newData = 0;
 panel.onNewData(() => newData++);
 
@@ -25,7 +27,7 @@ async function addRepl(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  if (new URLSearchParams(window.location.search).has('repl')) await addRepl();
+  if (query.has('repl')) await addRepl();
   Object.assign(window, { plotterHarness: { panel, api, newData: () => newData } });
   document.body.dataset.ready = 'true';
 }
