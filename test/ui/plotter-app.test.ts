@@ -49,6 +49,12 @@ describe('plotter in the IDE with the virtual board', () => {
   });
 
   it('pauses, zooms while paused and resumes', async () => {
+    // The last 20 samples by index: the live view's end moves with every line printed.
+    await page.selectOption(`${PLOTTER} [data-control="x-mode"]`, 'index');
+    await page.selectOption(`${PLOTTER} [data-control="window-unit"]`, 'samples');
+    await page.fill(`${PLOTTER} [data-control="window-amount"]`, '20');
+    await page.press(`${PLOTTER} [data-control="window-amount"]`, 'Enter');
+    await waitForState(page, (s) => Number(s.xMax) - Number(s.xMin) === 19, 'a 20-sample window');
     await page.click(`${PLOTTER} [data-action="pause"]`);
     const frozen = await state(page);
     expect(frozen.paused).toBe('true');
@@ -60,7 +66,7 @@ describe('plotter in the IDE with the virtual board', () => {
     const y = box.y + box.height / 2;
     await page.mouse.move(box.x + box.width * 0.2, y);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.4, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.45, y, { steps: 5 });
     await page.mouse.up();
     const zoomed = await waitForState(page, (s) => Number(s.xMax) < Number(frozen.xMax), 'zoomed in');
     expect(Number(zoomed.xMax) - Number(zoomed.xMin)).toBeLessThan((Number(frozen.xMax) - Number(frozen.xMin)) / 2);
