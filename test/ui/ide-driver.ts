@@ -101,7 +101,7 @@ export async function typeInRepl(page: Page, line: string): Promise<void> {
 
 /** Replaces the active editor's text, inserting it as a paste would (no auto-indent). */
 export async function setEditorText(page: Page, text: string): Promise<void> {
-  await page.click('.editor-host .cm-editor:not([hidden]) .cm-content');
+  await page.click('.editor-pane:not([hidden]) .cm-editor .cm-line >> nth=0');
   await page.keyboard.press('Control+a');
   await page.keyboard.insertText(text);
 }

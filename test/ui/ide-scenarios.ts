@@ -5,7 +5,7 @@
  * raw-REPL noise in the terminal. Each step leaves a screenshot in test-results/.
  */
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
 import {
   editorText,
@@ -36,6 +36,9 @@ const RAW_REPL_NOISE = /raw REPL; CTRL-B to exit|\x04|^OK/m;
 export function ideScenarios(o: ScenarioOptions): void {
   const page = () => o.ide().page;
   const shot = (state: string) => saveScreenshot(page(), `ide-${o.name}-${state}`);
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await shot(`failed-${context.task.name.replace(/\W+/g, '-').slice(0, 40)}`);
+  });
 
   it('connects and shows the state and MicroPython version', async () => {
     await o.connect(page());
@@ -73,7 +76,7 @@ export function ideScenarios(o: ScenarioOptions): void {
     await fillDialog(page(), { side: 'board', path: '/ide_edit.py' });
     await page().waitForSelector('.editor-tab[aria-selected="true"] .origin[data-side="board"]', { timeout: o.timeout });
     expect(await editorText(page())).toBe('print("first")\n');
-    await page().click('.cm-editor:not([hidden]) .cm-content');
+    await page().click('.editor-pane:not([hidden]) .cm-editor .cm-line >> nth=0');
     await page().keyboard.press('Control+End');
     await page().keyboard.type('print("second")');
     expect(await page().locator('.editor-tab[aria-selected="true"]').getAttribute('data-dirty')).toBe('true');
@@ -134,7 +137,7 @@ export function ideScenarios(o: ScenarioOptions): void {
     await waitForRepl(page(), /ZeroDivisionError/, o.timeout);
     await waitForBoardState(page(), 'idle', o.timeout);
     // Put the cursor elsewhere first, so following the link visibly moves it.
-    await page().click('.cm-editor:not([hidden]) .cm-content');
+    await page().click('.editor-pane:not([hidden]) .cm-editor .cm-line >> nth=0');
     await page().keyboard.press('Control+Home');
     const point = await page().evaluate(() => {
       const g = globalThis as unknown as { document: Document };
@@ -166,11 +169,11 @@ export function ideScenarios(o: ScenarioOptions): void {
 
   it('underlines a syntax error as you type, from the board compiler', async () => {
     await newFile(page(), 'def broken(:\n    pass\n');
-    await page().waitForSelector('.cm-editor:not([hidden]) .cm-lintRange-error', { timeout: o.timeout });
+    await page().waitForSelector('.editor-pane:not([hidden]) .cm-editor .cm-lintRange-error', { timeout: o.timeout });
     await shot('syntax-error');
     await page().keyboard.press('Control+a');
     await page().keyboard.insertText('def fixed():\n    pass\n');
-    await page().waitForSelector('.cm-editor:not([hidden]) .cm-lintRange-error', { state: 'detached', timeout: o.timeout });
+    await page().waitForSelector('.editor-pane:not([hidden]) .cm-editor .cm-lintRange-error', { state: 'detached', timeout: o.timeout });
   });
 
   it("completes a module's names from the board's dir()", async () => {

@@ -23,6 +23,8 @@ export interface EditorDoc {
   location: FileLocation | null;
   name: string;
   view: EditorView;
+  /** The view's own box: CodeMirror forces the editor's display and position, so tabs show and hide this. */
+  pane: HTMLElement;
   savedText: Text;
   dirty: boolean;
   tab: HTMLElement;
@@ -111,12 +113,21 @@ export class EditorTabs {
     for (const d of this.docs) {
       const selected = d === doc;
       d.tab.setAttribute('aria-selected', String(selected));
-      d.view.dom.hidden = !selected;
+      d.pane.hidden = !selected;
     }
     this.welcome.hidden = true;
-    doc.tab.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    this.revealTab(doc.tab);
     this.options.onActiveChange(doc);
     requestAnimationFrame(() => doc.view.requestMeasure());
+  }
+
+  /** Scrolls the tab strip (and nothing else: scrollIntoView would also scroll the page) to show a tab. */
+  private revealTab(tab: HTMLElement): void {
+    const left = tab.offsetLeft - this.strip.offsetLeft;
+    if (left < this.strip.scrollLeft) this.strip.scrollLeft = left;
+    else if (left + tab.offsetWidth > this.strip.scrollLeft + this.strip.clientWidth) {
+      this.strip.scrollLeft = left + tab.offsetWidth - this.strip.clientWidth;
+    }
   }
 
   /** Closes a tab, asking first when it has unsaved changes. Resolves false if the user kept it. */
@@ -135,6 +146,7 @@ export class EditorTabs {
     this.docs.splice(index, 1);
     doc.tab.remove();
     doc.view.destroy();
+    doc.pane.remove();
     await this.backups.discard(doc.id);
     if (this.current === doc) {
       this.current = undefined;
@@ -183,6 +195,8 @@ export class EditorTabs {
     doc.location = location;
     doc.name = baseName(location.path);
     doc.savedText = text;
+    // Typing may have gone on while the write was under way: only what was written counts as saved.
+    doc.dirty = !doc.view.state.doc.eq(text);
     this.refreshTab(doc);
     if (!doc.dirty) await this.backups.discard(doc.id);
     this.options.notifications.show({ kind: 'info', title: `Saved ${location.path} to the ${location.side === 'board' ? 'board' : 'local disk'}`, timeoutMs: 2500 });
@@ -191,17 +205,20 @@ export class EditorTabs {
 
   private create(location: FileLocation | null, name: string, content: string, savedContent: string | null, id = newTabId()): EditorDoc {
     const tab = h('div', { class: 'editor-tab', role: 'tab', 'data-id': id });
+    const pane = h('div', { class: 'editor-pane', 'data-tab-id': id, hidden: true });
+    this.host.append(pane);
     const doc: EditorDoc = {
       id,
       location,
       name,
       tab,
+      pane,
       dirty: false,
       savedText: EditorState.create({ doc: savedContent ?? '' }).doc,
       view: undefined as unknown as EditorView,
     };
     doc.view = new EditorView({
-      parent: this.host,
+      parent: pane,
       state: EditorState.create({
         doc: content,
         extensions: editorExtensions({
@@ -213,7 +230,6 @@ export class EditorTabs {
         }),
       }),
     });
-    doc.view.dom.dataset.tabId = id;
     tab.addEventListener('mousedown', (event) => {
       if (event.button === 1) {
         event.preventDefault();

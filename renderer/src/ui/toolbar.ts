@@ -22,7 +22,7 @@ const FILE_BUTTONS: ButtonSpec[] = [
 ];
 const RUN_BUTTONS: ButtonSpec[] = [
   { command: 'run:current', label: 'Run', icon: '▶', title: 'Run the current file on the board (F5)', className: 'run' },
-  { command: 'run:selection', label: 'Run selection', icon: '▷', title: 'Run the selected lines (Shift+F5)', className: 'run' },
+  { command: 'run:selection', label: 'Selection', icon: '▷', title: 'Run the selected lines (Shift+F5)', className: 'run' },
   { command: 'run:stop', label: 'Stop', icon: '■', title: 'Stop the program (Ctrl+F2)', className: 'stop' },
   { command: 'run:softReset', label: 'Soft reset', icon: '↻', title: 'Soft reset: restart MicroPython' },
   { command: 'run:hardReset', label: 'Hard reset', icon: '', title: 'Hard reset: reboot the board' },
