@@ -3,7 +3,7 @@
  * total space, and the board operations. Buttons the firmware cannot support are
  * disabled with a tooltip saying why. When no board is connected it offers the mirror.
  */
-import type { BoardStatus, FsCapabilities } from '../../preload/contract-types';
+import type { BoardStatus, FsCapabilities, FsEntry } from '../../preload/contract-types';
 import { BoardActions } from './board-actions';
 import { el, setEnabled, toolButton } from './dom';
 import { FileTree, type TreeEntry } from './file-tree';
@@ -12,6 +12,8 @@ import { MirrorView } from './mirror-view';
 import { DRAG_BOARD, DRAG_LOCAL, type Shared } from './shared';
 
 const NOT_CONNECTED = 'The board is not connected.';
+/** The board engine's temporary name for a file being replaced (see main/board/device-fs.ts). */
+const ENGINE_TEMP_NAME = /^\.mpst-[a-z0-9]{1,12}\.tmp$/;
 const CONNECTED_STATES = new Set<BoardStatus['state']>(['idle', 'busy', 'running']);
 
 type ButtonName = 'refresh' | 'open' | 'newFile' | 'newFolder' | 'rename' | 'delete' | 'download' | 'mirror';
@@ -38,6 +40,8 @@ export class BoardPane {
   private showMirror = false;
   private loadedOnce = false;
   private refreshing: Promise<void> = Promise.resolve();
+  /** True until the first listing after a (re)connect, when no transfer can be in flight. */
+  private freshConnection = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly s: Shared) {
@@ -92,6 +96,7 @@ export class BoardPane {
     this.element.dataset.connected = String(this.connected);
     const first = !this.loadedOnce;
     this.loadedOnce = true;
+    if (this.connected && (!was || status.boardId !== wasId)) this.freshConnection = true;
     if (first || this.connected !== was || (this.connected && status.boardId !== wasId)) void this.refresh();
     else this.updateButtons();
   }
@@ -112,7 +117,8 @@ export class BoardPane {
     }
     try {
       this.caps = await this.s.api.fs.capabilities();
-      const entries = await this.s.api.fs.list('/', this.caps.folders);
+      let entries = await this.s.api.fs.list('/', this.caps.folders);
+      if (this.freshConnection) entries = await this.removeInterruptedWrites(entries);
       this.tree.setEntries(entries.map((e): TreeEntry => ({ ...e })));
       this.element.dataset.flat = String(!this.caps.folders);
       delete this.element.dataset.error;
@@ -130,6 +136,18 @@ export class BoardPane {
       this.space.textContent = 'space unknown';
     }
     this.updateButtons();
+  }
+
+  /**
+   * A write cut off with the link leaves the engine's temporary file beside the intact
+   * old one. Right after connecting nothing can be writing, so such leftovers go.
+   */
+  private async removeInterruptedWrites(entries: FsEntry[]): Promise<FsEntry[]> {
+    this.freshConnection = false;
+    const stale = entries.filter((e) => e.type === 'file' && ENGINE_TEMP_NAME.test(e.name));
+    for (const e of stale) await this.s.api.fs.remove(e.path, false).catch(() => undefined);
+    if (stale.length > 0) this.s.messages.info(`Removed ${stale.length} half-written temporary file(s) left by an interrupted upload; the files they were replacing are intact.`);
+    return stale.length > 0 ? this.s.api.fs.list('/', this.caps?.folders ?? true) : entries;
   }
 
   private toggleMirror(): void {
