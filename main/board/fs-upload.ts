@@ -8,7 +8,7 @@
  */
 import type { BoardSession } from './board-session';
 import type { BoardFsFeatures } from './fs-capabilities';
-import { BoardTimeoutError, TransferCancelledError } from './errors';
+import { BoardFsError, BoardTimeoutError, TransferCancelledError } from './errors';
 import { pyBytes, pyBytesLength, pyStr } from './python-literal';
 
 export type UploadStrategy = 'raw-receiver' | 'exec-literal';
@@ -27,15 +27,30 @@ const RECEIVER_IDLE_MS = 1000;
 
 export function chooseUploadStrategy(features: BoardFsFeatures): UploadStrategy {
   if (features.kbdIntr && features.microbitUart) return 'raw-receiver';
-  if (features.kbdIntr && features.stdinBuffer && features.poll && features.platform !== 'webassembly') return 'raw-receiver';
+  // Modern boards, and the virtual board (which serves stdin to its interpreter itself).
+  if (features.kbdIntr && features.stdinBuffer && features.poll) return 'raw-receiver';
   return 'exec-literal';
 }
 
 /** Writes `data` to the board file `target` (a firmware-side path), replacing it. */
-export async function uploadBytes(session: BoardSession, features: BoardFsFeatures, target: string, data: Uint8Array, options: UploadOptions): Promise<void> {
+/**
+ * What the board saw, for verification: the receiver reports the sum of the bytes it
+ * wrote (computed in C as they came, so it costs nothing); the literal path checks each
+ * piece's sum before writing it. Either way a dropped or damaged byte is caught.
+ */
+export interface UploadReceipt {
+  byteSumChecked: boolean;
+}
+
+export async function uploadBytes(session: BoardSession, features: BoardFsFeatures, target: string, data: Uint8Array, options: UploadOptions): Promise<UploadReceipt> {
   const strategy = options.strategy ?? chooseUploadStrategy(features);
-  if (strategy === 'raw-receiver') await uploadWithReceiver(session, features, target, data, options);
-  else await uploadWithLiterals(session, features, target, data, options);
+  if (strategy === 'raw-receiver') {
+    const boardSum = await uploadWithReceiver(session, features, target, data, options);
+    let sum = 0;
+    for (const b of data) sum += b;
+    if (boardSum !== sum) throw new BoardFsError('internal', `Upload of ${target} arrived damaged; the old file is unchanged.`, target);
+  } else await uploadWithLiterals(session, features, target, data, options);
+  return { byteSumChecked: true };
 }
 
 /** The receiver: the micro:bit reads its UART; other boards poll `sys.stdin.buffer`. */
@@ -51,12 +66,14 @@ micropython.kbd_intr(-1)
 try:
  _n=${size}
  _g=0
+ _z=0
  _t=_ms()
  _w('.')
  while _n:
   _c=_r(min(_n,${chunk}-_g))
   if _c:
    _f.write(_c)
+   _z+=sum(_c)
    _n-=len(_c)
    _g+=len(_c)
    _t=_ms()
@@ -68,10 +85,13 @@ try:
 finally:
  micropython.kbd_intr(3)
  _f.close()
+print(_z)
 `;
 }
 
-async function uploadWithReceiver(session: BoardSession, features: BoardFsFeatures, target: string, data: Uint8Array, options: UploadOptions): Promise<void> {
+/** Runs the receiver and feeds it; resolves with the byte sum the board reports. */
+async function uploadWithReceiver(session: BoardSession, features: BoardFsFeatures, target: string, data: Uint8Array, options: UploadOptions): Promise<number> {
+  let report = '';
   // The micro:bit's UART ring buffer overflows past ~32 bytes; USB boards take more.
   const chunk = features.microbitUart ? 32 : 256;
   let acks = 0;
@@ -81,7 +101,10 @@ async function uploadWithReceiver(session: BoardSession, features: BoardFsFeatur
     .exec(receiverSource(features, target, data.length, chunk), {
       timeoutMs: 30_000 + data.length * 2,
       onStdout: (bytes) => {
-        for (const b of bytes) if (b === ACK) acks++;
+        for (const b of bytes) {
+          if (b === ACK) acks++;
+          else report += String.fromCharCode(b);
+        }
         wake?.();
       },
     })
@@ -116,6 +139,7 @@ async function uploadWithReceiver(session: BoardSession, features: BoardFsFeatur
   }
   await done;
   if (failed) throw failed;
+  return Number(report.trim());
 }
 
 /** Source budget per command: small-heap boards compile little at a time. */

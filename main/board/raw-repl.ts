@@ -21,7 +21,7 @@ export interface Pacing {
 export const SAFE_PACING: Pacing = { chunkSize: 32, pauseMs: 8 };
 
 /** How long to wait for `OK` after Ctrl-D before assuming the Ctrl-D was lost. */
-const OK_WAIT_MS = 1000;
+const OK_WAIT_MS = 3000;
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -75,7 +75,10 @@ export async function execRaw(link: ByteLink, source: Uint8Array, options: RawEx
   }
   const parser = new RawResponseParser({ expectOk, onStdout: options.onStdout });
   // A board without flow control can drop the final Ctrl-D itself and then wait forever
-  // for more source. The board says OK at once on Ctrl-D, so if it has not, send another.
+  // for more source. The board says OK at once on Ctrl-D, so if it has not, send another,
+  // after a space: should the first Ctrl-D have arrived after all (a slow, loaded board),
+  // the second then runs a blank command instead of soft-resetting at an empty prompt,
+  // and its stray answer is drained before the next command.
   let okDeadline = Date.now() + OK_WAIT_MS;
   let resends = 0;
   while (!parser.done) {
@@ -88,7 +91,7 @@ export async function execRaw(link: ByteLink, source: Uint8Array, options: RawEx
         if (!(err instanceof BoardTimeoutError) || resends >= 2 || Date.now() >= deadline) throw err;
         resends++;
         okDeadline = Date.now() + OK_WAIT_MS;
-        await link.write(Uint8Array.of(CTRL_D));
+        await link.write(Uint8Array.of(0x20, CTRL_D));
       }
       continue;
     }
