@@ -1,0 +1,80 @@
+/**
+ * The link cut mid-write on a board that keeps its flash across boots: the virtual board
+ * served on a pty by `mpstudio virtual --pty` in a child process, killed mid-upload (the
+ * "unplug"), then booted again on the same flash. The write rejects within a second and
+ * the old file is intact on the next boot. (The QEMU micro:bit starts empty on each boot.)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BoardSession } from '../../main/board/board-session';
+import { DeviceFs } from '../../main/board/device-fs';
+import { BoardDisconnectedError } from '../../main/board/errors';
+import { openSerialTransport } from '../../main/board/serial-transport';
+
+const BIN = join(import.meta.dirname, '../../bin/mpstudio.mjs');
+const flashDir = mkdtempSync(join(tmpdir(), 'cut-keeps-flash-'));
+const children: ChildProcess[] = [];
+
+/** Boots the virtual board on a pty over `flashDir`; resolves with the pty path. */
+async function boot(): Promise<{ path: string; child: ChildProcess; exited: Promise<void> }> {
+  const child = spawn(process.execPath, [BIN, 'virtual', '--pty', '--flash', flashDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const path = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    void exited.then(() => reject(new Error('mpstudio virtual exited early')));
+  });
+  return { path, child, exited };
+}
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(flashDir, { recursive: true, force: true });
+});
+
+describe('link cut mid-write on a board that keeps its flash', () => {
+  it('rejects fast and leaves the old file intact on the next boot', async () => {
+    const first = await boot();
+    const session = await BoardSession.open(await openSerialTransport({ path: first.path }), { connectTimeoutMs: 20_000 });
+    const fs = new DeviceFs(session);
+    const old = Buffer.from('print("the old version")\n');
+    await fs.write('/main.py', old);
+    const big = Buffer.alloc(2 * 1024 * 1024 - 64 * 1024, 0x23);
+    let cutAt = 0;
+    const settled = fs
+      .write('/main.py', big, {
+        onProgress: (done) => {
+          if (done > 64 * 1024 && !cutAt) {
+            cutAt = Date.now();
+            first.child.kill('SIGKILL');
+          }
+        },
+      })
+      .then(
+        () => ({ error: null as unknown, ms: Date.now() - cutAt }),
+        (error: unknown) => ({ error, ms: Date.now() - cutAt }),
+      );
+    const result = await settled;
+    expect(cutAt).toBeGreaterThan(0);
+    expect(result.error).toBeInstanceOf(BoardDisconnectedError);
+    expect(result.ms).toBeLessThan(1000);
+    await first.exited;
+
+    const second = await boot();
+    const again = await BoardSession.open(await openSerialTransport({ path: second.path }), { connectTimeoutMs: 20_000 });
+    try {
+      const files = new DeviceFs(again);
+      expect(Buffer.from(await files.read('/main.py')).equals(old)).toBe(true);
+      // No half-written temporary file is presented as the board's content either.
+      expect((await files.list('/')).filter((e) => e.name === 'main.py')).toHaveLength(1);
+    } finally {
+      await again.close();
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  }, 120_000);
+});
