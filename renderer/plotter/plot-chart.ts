@@ -72,7 +72,7 @@ export class PlotChart {
     this.size = { width, areaHeight };
     this.plot = new uPlot(this.options(width, this.plotHeight(areaHeight)), [[], ...names.map(() => [])], this.frame);
     this.bindGestures(this.plot);
-    this.fitLegend();
+    this.fitLegendSoon();
   }
 
   draw(view: DecimatedView, x: { min: number; max: number }, y: { min: number; max: number }): void {
@@ -89,14 +89,19 @@ export class PlotChart {
     if (width === this.size.width && areaHeight === this.size.areaHeight) return;
     this.size = { width, areaHeight };
     this.plot?.setSize({ width, height: this.plotHeight(areaHeight) });
-    this.fitLegend();
+    this.fitLegendSoon();
   }
 
   /**
    * The legend (HTML, under the canvas) wraps differently at each width, so its
    * height is measured after a build or a resize: never per frame, where reading
-   * layout would force it.
+   * layout would force it. uPlot lays itself out in a microtask; measuring in the
+   * next one sees the result (measured synchronously, the legend is still narrow).
    */
+  private fitLegendSoon(): void {
+    queueMicrotask(() => this.fitLegend());
+  }
+
   private fitLegend(): void {
     if (!this.plot) return;
     const legend = (this.plot.root.querySelector('.u-legend') as HTMLElement | null)?.offsetHeight ?? 0;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, type Page } from '../support/chromium';
 import { repoRoot } from '../support/web-app';
+import { expectChartToFill } from '../plot/support/chart-layout';
 import { connectVirtual, newFile, openIde, replText, UI_TIMEOUT, waitForBoardState, waitForRepl, type Ide } from './ide-driver';
 
 const PLOTTER = '.plotter';
@@ -46,6 +47,7 @@ describe('plotter in the IDE with the virtual board', () => {
     const early = await waitForState(page, (s) => Number(s.samples) >= 3 && s.series === 'pot\tlight', 'first samples');
     await waitForState(page, (s) => Number(s.samples) >= Number(early.samples) + 5, 'the plot grows');
     expect(Number((await state(page)).lost)).toBe(0);
+    await expectChartToFill(page);
   });
 
   it('pauses, zooms while paused and resumes', async () => {

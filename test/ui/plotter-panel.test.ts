@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot, type ChromiumSession, type Page } from '../support/chromium';
+import { expectChartToFill } from '../plot/support/chart-layout';
 import { removeHarnessPage, startPlotHarness, type PlotHarness } from '../plot/support/plot-harness';
 
 const PLOTTER = '.plotter';
@@ -77,6 +78,7 @@ describe('plotter panel in Chromium (web mode, scripted output)', () => {
     );
     expect(await numberOf(page, 'lost')).toBe(0);
     expect(await page.locator('.plotter-empty').isHidden()).toBe(true);
+    await expectChartToFill(page);
   });
 
   it('pauses the view while data keeps arriving, zooms, and resumes', async () => {
