@@ -1,10 +1,11 @@
 /**
  * Where the virtual board's worker entry lives, in the one place that knows. From
- * source (vitest, tsx, web mode) it is the .ts file next to this one, loaded
- * through tsx; in the app's bundle it is the extra `virtual-board-worker` output
- * that electron-vite writes next to the main bundle.
+ * source (vitest, tsx, web mode) it is the .ts file next to this one, bundled on the
+ * fly by esbuild (or, failing that, loaded through tsx); in the app's bundle it is
+ * the extra `virtual-board-worker` output electron-vite writes next to the main bundle.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,8 +19,51 @@ export interface WorkerEntry {
 
 const ENTRY_NAME = 'virtual-board-worker';
 
+interface EsbuildApi {
+  buildSync(options: Record<string, unknown>): { outputFiles?: Array<{ text: string }> };
+}
+
+let bundledFromSource: URL | null = null;
+
+/**
+ * From source, bundles the worker once per process with esbuild (which tsx brings)
+ * into node_modules/.cache, named by content: a bundled worker starts in tens of
+ * milliseconds where tsx inside a worker takes over a second.
+ */
+function bundleFromSource(moduleUrl: string): URL | null {
+  if (bundledFromSource) return bundledFromSource;
+  try {
+    const esbuild = createRequire(moduleUrl)('esbuild') as EsbuildApi;
+    const entry = fileURLToPath(new URL(`./${ENTRY_NAME}.ts`, moduleUrl));
+    const result = esbuild.buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      write: false,
+      // The interpreter finds its .wasm next to its own module: leave it in node_modules.
+      external: ['@micropython/micropython-webassembly-pyscript'],
+      logLevel: 'silent',
+    });
+    const text = result.outputFiles?.[0]?.text;
+    if (!text) return null;
+    // Inside the project, so the external package resolves from its node_modules.
+    const cacheDir = join(dirname(entry), '..', 'node_modules', '.cache', 'mpstudio');
+    mkdirSync(cacheDir, { recursive: true });
+    const file = join(cacheDir, `${ENTRY_NAME}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.mjs`);
+    if (!existsSync(file)) writeFileSync(file, text);
+    bundledFromSource = pathToFileURL(file);
+    return bundledFromSource;
+  } catch {
+    return null;
+  }
+}
+
 export function resolveWorkerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
   if (moduleUrl.endsWith('.ts')) {
+    const bundled = bundleFromSource(moduleUrl);
+    if (bundled) return { script: bundled, eval: false };
     // Node 20 does not pass `--import tsx` hooks on to workers: register them inside.
     // `require.resolve` finds the CommonJS build; its ES module twin sits beside it.
     const tsxApiCjs = createRequire(moduleUrl).resolve('tsx/esm/api');

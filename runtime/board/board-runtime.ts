@@ -99,6 +99,10 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
     const interpreter = await loadInterpreter({
       onOutput: (byte) => this.onOutput(byte),
       readStdin: (target) => this.readStdin(target),
+      stdinReady: () => {
+        this.service();
+        return this.input.size > 0;
+      },
     });
     const { mp } = interpreter;
     mp.FS.mkdir('/_vboard');

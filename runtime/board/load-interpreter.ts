@@ -24,10 +24,15 @@ export interface InterpreterIo {
    * the count, or throws `EINTR` (see `stdinInterrupted`) when Ctrl-C came instead.
    */
   readStdin(target: Uint8Array): number | 'interrupted';
+  /** True when stdin has bytes waiting, for `select.poll` on `sys.stdin`. */
+  stdinReady(): boolean;
 }
 
 /** Emscripten's errno for an interrupted call; MicroPython then runs pending exceptions. */
 const EMSCRIPTEN_EINTR = 27;
+/** poll(2) bits as Emscripten defines them. */
+const POLLIN = 1;
+const POLLOUT = 4;
 
 /** The bits of the WebAssembly API used here (the Node-only lib has no DOM types for it). */
 interface WasmMemory {
@@ -79,6 +84,9 @@ export async function loadInterpreter(io: InterpreterIo): Promise<Interpreter> {
     for (let i = 0; i < count; i++) buffer[offset + i] = chunk[i]!;
     return count;
   };
+  // Without this, poll() calls every stream readable and the read then blocks:
+  // a program polling stdin (an upload receiver, a game loop) must see "nothing yet".
+  stdinStream.stream_ops.poll = () => (io.stdinReady() ? POLLIN : 0) | POLLOUT;
 
   let view = new Uint8Array(memoryRef.buffer);
   return {

@@ -6,6 +6,7 @@
 declare module '@micropython/micropython-webassembly-pyscript' {
   export interface EmscriptenStreamOps {
     read(stream: unknown, buffer: Int8Array | Uint8Array, offset: number, length: number, position?: number): number;
+    poll?: (stream: unknown, timeout?: number) => number;
   }
   export interface EmscriptenFs {
     streams: Array<{ stream_ops: EmscriptenStreamOps } | null>;

@@ -96,6 +96,15 @@ describe('virtual board REPL, byte for byte', () => {
     expect(await h.exchange('print(repr(data))\r', PROMPT)).toContain("'xyz'\r\n");
   });
 
+  it('reports stdin readiness to select.poll truthfully', async () => {
+    await h.exchange('import select, sys; p = select.poll(); p.register(sys.stdin, select.POLLIN)\r', PROMPT);
+    expect(await h.exchange('print(p.poll(0))\r', PROMPT)).toContain('[]\r\n');
+    // A byte typed while the program waits makes stdin readable.
+    await h.exchange('r = p.poll(5000); c = sys.stdin.read(1)\r', '\r\n');
+    await h.exchange('k', PROMPT);
+    expect(await h.exchange('print(len(r), repr(c))\r', PROMPT)).toContain("1 'k'\r\n");
+  });
+
   it('interrupts input() with Ctrl-C', async () => {
     await h.exchange('input()\r', '\r\n');
     const out = await h.exchange('\x03', PROMPT);
