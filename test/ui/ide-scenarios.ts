@@ -42,7 +42,9 @@ export function ideScenarios(o: ScenarioOptions): void {
 
   it('connects and shows the state and MicroPython version', async () => {
     await o.connect(page());
-    expect(await page().locator('.board-version').textContent()).toMatch(/MicroPython \d+\.\d+/);
+    expect(await page().locator('.board-version').textContent()).toMatch(/^v\d+\.\d+/);
+    expect(await page().locator('.board-version').getAttribute('title')).toMatch(/MicroPython v?\d+\.\d+/);
+    expect(await page().locator('.status-board').textContent()).toMatch(/Ready \(REPL\) · MicroPython \d+\.\d+/);
     expect(await page().locator('button.connect').textContent()).toBe('Disconnect');
     await waitForRepl(page(), />>> $/m, o.timeout);
     await shot('connected');

@@ -39,8 +39,8 @@ export class ConnectionBar {
     board.onChange((status) => {
       this.pill.dataset.state = status.state;
       this.pill.textContent = STATE_LABELS[status.state];
-      this.version.textContent = status.version ? `MicroPython ${status.version}` : '';
-      this.version.title = status.banner ?? '';
+      this.version.textContent = status.version ? `v${status.version}` : '';
+      this.version.title = status.banner ?? (status.version ? `MicroPython ${status.version}` : '');
       this.connectButton.textContent = this.board.connected || status.state === 'reconnecting' ? 'Disconnect' : 'Connect';
       this.connectButton.disabled = status.state === 'connecting';
       this.select.disabled = status.state !== 'disconnected';

@@ -198,6 +198,7 @@ export class EditorTabs {
     // Typing may have gone on while the write was under way: only what was written counts as saved.
     doc.dirty = !doc.view.state.doc.eq(text);
     this.refreshTab(doc);
+    if (doc === this.current) this.options.onActiveChange(doc);
     if (!doc.dirty) await this.backups.discard(doc.id);
     this.options.notifications.show({ kind: 'info', title: `Saved ${location.path} to the ${location.side === 'board' ? 'board' : 'local disk'}`, timeoutMs: 2500 });
     return true;

@@ -1,15 +1,19 @@
 /**
- * Coalesces REPL output into one terminal write per animation frame. A board that
- * prints as fast as it can sends thousands of small chunks a second; writing each
- * one separately would keep the page busy. xterm.js then parses each batch in
- * time-sliced steps, so the page keeps painting and answering input.
+ * Feeds REPL output to the terminal without letting a flood freeze the page.
+ * A lone chunk (an echoed keystroke) is written at once, so typing feels direct.
+ * While output streams, chunks are coalesced into one write per animation frame,
+ * cut into slices small enough that xterm.js, which yields to the page only between
+ * writes, never parses for long without a frame. Past a high-water mark of text
+ * handed over but not yet parsed, it waits for the terminal to catch up.
  */
 export interface WriteSink {
   write(data: string, done?: () => void): void;
 }
 
+/** Large enough to keep calls few, small enough to parse well within a frame. */
+const SLICE_CHARS = 16 * 1024;
 /** Above this much text handed to the terminal and not yet parsed, wait before handing more. */
-const HIGH_WATER_CHARS = 512 * 1024;
+const HIGH_WATER_CHARS = 256 * 1024;
 
 export class OutputBatcher {
   private queue: string[] = [];
@@ -20,6 +24,10 @@ export class OutputBatcher {
 
   push(chunk: string): void {
     if (!chunk) return;
+    if (!this.busy && chunk.length <= SLICE_CHARS) {
+      this.hand(chunk);
+      return;
+    }
     this.queue.push(chunk);
     this.schedule();
   }
@@ -32,17 +40,20 @@ export class OutputBatcher {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    // A hidden page gets no animation frames; a timer keeps the queue bounded there.
+    // A hidden page gets no animation frames; a timer keeps the queue moving there.
     if (document.hidden) setTimeout(() => this.flush(), 50);
     else requestAnimationFrame(() => this.flush());
   }
 
   private flush(): void {
     this.scheduled = false;
-    if (this.queue.length === 0) return;
-    if (this.inFlight >= HIGH_WATER_CHARS) return; // The write callback reschedules.
+    if (this.queue.length === 0 || this.inFlight >= HIGH_WATER_CHARS) return; // A write callback reschedules.
     const data = this.queue.join('');
     this.queue = [];
+    for (let at = 0; at < data.length; at += SLICE_CHARS) this.hand(data.slice(at, at + SLICE_CHARS));
+  }
+
+  private hand(data: string): void {
     this.inFlight += data.length;
     this.sink.write(data, () => {
       this.inFlight -= data.length;
