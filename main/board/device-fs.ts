@@ -94,17 +94,24 @@ export class DeviceFs {
     // A new file needs no temporary: on failure the partial file is simply removed.
     const temp = existing ? tempNameFor(target, !f.folders) : target;
     const progress = (done: number): void => options.onProgress?.(done, data.length);
-    progress(0);
-    try {
-      const receipt = await this.#mapFsErrors(path, () => uploadBytes(this.#session, f, temp, data, { onProgress: progress, signal: options.signal, strategy: options.strategy }));
-      options.signal?.throwIfAborted();
-      await this.#verify(path, f, temp, data, receipt.byteSumChecked);
-      if (temp !== target) await this.#replace(path, f, temp, target);
-    } catch (err) {
-      if (this.#session.isOpen) await this.#session.exec(`import os\ntry:\n os.remove(${pyStr(temp)})\nexcept OSError:\n pass`).catch(() => undefined);
-      if (options.signal?.aborted && !(err instanceof TransferCancelledError)) throw new TransferCancelledError(undefined, err);
-      throw err;
+    for (let attempt = 1; ; attempt++) {
+      progress(0);
+      try {
+        const receipt = await this.#mapFsErrors(path, () => uploadBytes(this.#session, f, temp, data, { onProgress: progress, signal: options.signal, strategy: options.strategy }));
+        options.signal?.throwIfAborted();
+        await this.#verify(path, f, temp, data, receipt.byteSumChecked);
+        break;
+      } catch (err) {
+        if (this.#session.isOpen) await this.#session.exec(`import os\ntry:\n os.remove(${pyStr(temp)})\nexcept OSError:\n pass`).catch(() => undefined);
+        if (options.signal?.aborted && !(err instanceof TransferCancelledError)) throw new TransferCancelledError(undefined, err);
+        // Bytes lost or damaged on a link without flow control, or a starved host: one more try.
+        if (attempt < 2 && err instanceof BoardFsError && (err.code === 'timeout' || err.code === 'internal') && this.#session.isOpen) continue;
+        throw err;
+      }
     }
+    // The verified temporary file now takes the old one's place. Should that fail on a
+    // flat file system (no rename, so it is a copy), the new content stays in the temporary.
+    if (temp !== target) await this.#replace(path, f, temp, target);
   }
 
   async mkdir(path: string): Promise<void> {
@@ -182,8 +189,18 @@ export class DeviceFs {
       await this.#fsExec(path, `import os\ntry:\n os.rename(${pyStr(temp)},${pyStr(target)})\nexcept OSError:\n os.remove(${pyStr(target)})\n os.rename(${pyStr(temp)},${pyStr(target)})`);
       return;
     }
-    // No rename (micro:bit): the copy runs on the board in one command, so a cut link cannot interrupt it.
-    await this.#fsExec(path, `import os\nos.remove(${pyStr(target)})\n${copySource(temp, target)}\nos.remove(${pyStr(temp)})`);
+    // No rename (micro:bit): the copy runs on the board in one command, so a cut link cannot
+    // interrupt it. It needs room for a second copy of the new content once the old file is
+    // gone; when that runs out, the new content is kept in the temporary file, and we say so.
+    try {
+      const [t, n] = [pyStr(temp), pyStr(target)];
+      await this.#fsExec(path, `import os\nos.remove(${n})\ntry:\n ${copySource(temp, target).replace(/\n/g, '\n ')}\nexcept OSError:\n try:\n  _d.close()\n  os.remove(${n})\n except Exception:\n  pass\n raise\nos.remove(${t})`);
+    } catch (err) {
+      if (err instanceof DiskFullError) {
+        throw new BoardFsError('disk-full', `Not enough space to put ${path} in place on this flat file system; the new content is kept as ${temp}.`, path, err);
+      }
+      throw err;
+    }
   }
 
   async #fsExec(path: string, source: string): Promise<string> {

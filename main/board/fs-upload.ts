@@ -22,8 +22,8 @@ export interface UploadOptions {
 
 /** The ack byte the receiver prints after each chunk: printable, so never mistaken for Ctrl-D. */
 const ACK = 0x2e; // '.'
-/** How long the receiver waits for the next byte before giving up (it cannot be interrupted). */
-const RECEIVER_IDLE_MS = 1000;
+/** How long the receiver waits for the next byte before giving up (it cannot be interrupted); generous, for loaded hosts. */
+const RECEIVER_IDLE_MS = 3000;
 
 export function chooseUploadStrategy(features: BoardFsFeatures): UploadStrategy {
   if (features.kbdIntr && features.microbitUart) return 'raw-receiver';

@@ -78,6 +78,13 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       expect(await session.execText('print(1+1)')).toContain('2');
     });
 
+    it('takes over from a REPL loop that prints prompts (Thonny #3257)', async () => {
+      terminal.length = 0;
+      await session.writeTerminal('while True: print(">>> raw REPL; CTRL-B to exit\\r\\n>")\r\r');
+      await expect.poll(() => terminal.join('').split('raw REPL').length, { timeout: 10_000 }).toBeGreaterThan(3);
+      expect((await session.execText('print(6*7)')).trim()).toBe('42');
+    });
+
     it('passes terminal keystrokes to the friendly REPL without protocol noise', async () => {
       terminal.length = 0;
       await session.execText('x_from_ide=5');
