@@ -17,6 +17,7 @@ import { createServices } from '../services/create-services';
 import { openInSystemBrowser } from './open-browser';
 import { startWebServer, type WebServer } from './web-server';
 
+const STOP_GRACE_MS = 5000;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function fail(message: string): never {
@@ -66,19 +67,21 @@ async function main(): Promise<void> {
     await services.dispose();
     fail(`cannot listen on ${host}:${port}: ${(error as Error).message}`);
   }
-  process.stdout.write(`${server.url}\n`);
-  if (!parsed.values['no-open']) openInSystemBrowser(server.url);
-
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    // A board that will not close must not keep the process alive past a few seconds.
+    setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
     await server?.close();
     await services.dispose();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // Printed only once the signal handlers are in place: whoever reads the URL may stop us at once.
+  process.stdout.write(`${server.url}\n`);
+  if (!parsed.values['no-open']) openInSystemBrowser(server.url);
 }
 
 void main();
