@@ -29,9 +29,16 @@ export class DeviceFs {
     this.#session = session;
   }
 
-  /** What the firmware can do; probed once per connection. */
+  /** What the firmware can do; probed once per connection (and stale temporaries removed). */
   features(): Promise<BoardFsFeatures> {
-    this.#features ??= this.#session.execText(PROBE_SOURCE).then(parseProbe);
+    this.#features ??= this.#session.execText(PROBE_SOURCE).then(async (out) => {
+      const features = parseProbe(out);
+      // A link cut mid-upload leaves a partial temporary file behind; on a 15 KB flash that matters.
+      await this.#session.execText(
+        `import os\nfor _n in os.listdir(${features.folders ? "'/'" : ''}):\n if _n.startswith(${pyStr(TEMP_PREFIX)}) and _n.endswith('.tmp'):\n  os.remove(${features.folders ? "'/'+_n" : '_n'})`,
+      );
+      return features;
+    });
     this.#features.catch(() => (this.#features = null));
     return this.#features;
   }
@@ -110,7 +117,7 @@ export class DeviceFs {
       }
     }
     // The verified temporary file now takes the old one's place. Should that fail on a
-    // flat file system (no rename, so it is a copy), the new content stays in the temporary.
+    // flat file system (no rename, so it is a copy), the error says what happened.
     if (temp !== target) await this.#replace(path, f, temp, target);
   }
 
@@ -191,13 +198,13 @@ export class DeviceFs {
     }
     // No rename (micro:bit): the copy runs on the board in one command, so a cut link cannot
     // interrupt it. It needs room for a second copy of the new content once the old file is
-    // gone; when that runs out, the new content is kept in the temporary file, and we say so.
+    // gone; when that runs out (only when the new file is larger), we say exactly that.
     try {
       const [t, n] = [pyStr(temp), pyStr(target)];
       await this.#fsExec(path, `import os\nos.remove(${n})\ntry:\n ${copySource(temp, target).replace(/\n/g, '\n ')}\nexcept OSError:\n try:\n  _d.close()\n  os.remove(${n})\n except Exception:\n  pass\n raise\nos.remove(${t})`);
     } catch (err) {
       if (err instanceof DiskFullError) {
-        throw new BoardFsError('disk-full', `Not enough space to put ${path} in place on this flat file system; the new content is kept as ${temp}.`, path, err);
+        throw new BoardFsError('disk-full', `Not enough space to put ${path} in place on this flat file system (it needs room for the new content twice); the old file had to be removed first and is gone.`, path, err);
       }
       throw err;
     }
@@ -227,8 +234,11 @@ function copySource(from: string, to: string): string {
   return `_s=open(${pyStr(from)},'rb')\n_d=open(${pyStr(to)},'wb')\nwhile 1:\n _c=_s.read(256)\n if not _c:\n  break\n _d.write(_c)\n_d.close()\n_s.close()\ndel _s,_d`;
 }
 
+/** Temporary upload files are named `.mpst-XXXXXX.tmp`. */
+const TEMP_PREFIX = '.mpst-';
+
 function tempNameFor(target: string, flat: boolean): string {
-  const tag = `.mpst-${Math.random().toString(36).slice(2, 8)}.tmp`;
+  const tag = `${TEMP_PREFIX}${Math.random().toString(36).slice(2, 8)}.tmp`;
   return flat ? tag : joinBoardPath(dirnameOf(target), tag);
 }
 
