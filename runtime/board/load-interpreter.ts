@@ -3,7 +3,8 @@
  * needs from it: the REPL, a view of its linear memory (so Python can hand buffers
  * to JS by address instead of copying them through strings), and its stdin device.
  */
-import { loadMicroPython, type MicroPython } from '@micropython/micropython-webassembly-pyscript';
+import type { MicroPython } from '@micropython/micropython-webassembly-pyscript';
+import { importMicroPython } from './import-micropython';
 
 /** Python's default heap: roomy like an ESP32 with PSRAM, small enough to start fast. */
 const HEAP_BYTES = 2 * 1024 * 1024;
@@ -45,6 +46,7 @@ interface WasmApi {
 const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 export async function loadInterpreter(io: InterpreterIo): Promise<Interpreter> {
+  const { loadMicroPython } = await importMicroPython();
   let wasmMemory: WasmMemory | undefined;
   // The build does not export its memory; catch it as the module is instantiated.
   const instantiate = wasmApi.instantiate;

@@ -4,7 +4,8 @@
  * (`compile(source, 'main.py', 'exec')`) and answers with what it rejected.
  */
 import { parentPort } from 'node:worker_threads';
-import { loadMicroPython, type MicroPython } from '@micropython/micropython-webassembly-pyscript';
+import type { MicroPython } from '@micropython/micropython-webassembly-pyscript';
+import { importMicroPython } from '../board/import-micropython';
 import type { LintAnswer, LintRequest } from '../worker-messages';
 
 const CHECKER_SOURCE = String.raw`
@@ -35,6 +36,7 @@ export function parseCompilerReport(report: string): LintAnswer['diagnostics'] {
 export function serveSyntaxChecks(): void {
   let interpreter: Promise<{ check: (source: string) => string }> | null = null;
   const start = async () => {
+    const { loadMicroPython } = await importMicroPython();
     const mp: MicroPython = await loadMicroPython({ linebuffer: false, stdout: () => {}, stderr: () => {} });
     mp.runPython(CHECKER_SOURCE);
     const checker = mp.globals.get('check') as (source: string) => string;
