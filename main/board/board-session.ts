@@ -18,6 +18,8 @@ import type { Transport, TransportCloseReason } from './transport';
 
 export interface ExecOptions {
   onStdout?: (bytes: Uint8Array) => void;
+  /** The board's exception text (traceback) as it arrives; the exec still rejects with BoardExecError. */
+  onStderr?: (bytes: Uint8Array) => void;
   /** The source checks its own payload (length and sum) before acting, so it needs no transit guard. */
   selfChecking?: boolean;
   timeoutMs?: number;
@@ -259,6 +261,7 @@ export class BoardSession extends EventEmitter {
         timeoutMs,
         signal: options.signal,
         onStdout: options.onStdout,
+        onStderr: options.onStderr,
         onPasteDetected: (support) => (this.#paste = support),
       });
       if (response.stderr.length > 0) {

@@ -47,6 +47,8 @@ export interface RawExecOptions {
   timeoutMs: number;
   signal?: AbortSignal | undefined;
   onStdout?: ((bytes: Uint8Array) => void) | undefined;
+  /** The exception text as it arrives. */
+  onStderr?: ((bytes: Uint8Array) => void) | undefined;
   /** Told what raw-paste support turned out to be, when it was undetected. */
   onPasteDetected?: (support: RawPasteSupport) => void;
 }
@@ -73,7 +75,7 @@ export async function execRaw(link: ByteLink, source: Uint8Array, options: RawEx
     await writePaced(link, source, options.pacing, options.signal);
     await link.write(Uint8Array.of(CTRL_D));
   }
-  const parser = new RawResponseParser({ expectOk, onStdout: options.onStdout });
+  const parser = new RawResponseParser({ expectOk, onStdout: options.onStdout, onStderr: options.onStderr });
   // A board without flow control can drop the final Ctrl-D itself and then wait forever
   // for more source. The board says OK at once on Ctrl-D, so if it has not, send another,
   // after a space: should the first Ctrl-D have arrived after all (a slow, loaded board),

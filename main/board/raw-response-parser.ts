@@ -27,11 +27,13 @@ export class RawResponseParser {
   #noise: number[] = [];
   #sawO = false;
   readonly #onStdout: ((bytes: Uint8Array) => void) | undefined;
+  readonly #onStderr: ((bytes: Uint8Array) => void) | undefined;
 
   /** `expectOk` is false in raw-paste mode, where the board skips `OK`. */
-  constructor(options: { expectOk: boolean; onStdout?: (bytes: Uint8Array) => void }) {
+  constructor(options: { expectOk: boolean; onStdout?: ((bytes: Uint8Array) => void) | undefined; onStderr?: ((bytes: Uint8Array) => void) | undefined }) {
     this.#phase = options.expectOk ? 'awaiting-ok' : 'stdout';
     this.#onStdout = options.onStdout;
+    this.#onStderr = options.onStderr;
   }
 
   get phase(): ResponsePhase {
@@ -45,6 +47,7 @@ export class RawResponseParser {
   /** Feeds bytes; returns the bytes after the final `>` (empty until done). */
   push(chunk: Uint8Array): Uint8Array {
     let streamStart = -1;
+    let errorStart = this.#phase === 'stderr' ? 0 : -1;
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i] as number;
       switch (this.#phase) {
@@ -64,11 +67,15 @@ export class RawResponseParser {
             this.#emitStdout(chunk.subarray(streamStart, i));
             streamStart = -1;
             this.#phase = 'stderr';
+            errorStart = i + 1;
           } else this.#stdout.push(byte);
           break;
         case 'stderr':
-          if (byte === CTRL_D) this.#phase = 'awaiting-prompt';
-          else this.#stderr.push(byte);
+          if (byte === CTRL_D) {
+            this.#emitStderr(chunk.subarray(errorStart, i));
+            errorStart = -1;
+            this.#phase = 'awaiting-prompt';
+          } else this.#stderr.push(byte);
           break;
         case 'awaiting-prompt':
           // Anything before `>` here is noise; the prompt ends the exchange.
@@ -82,6 +89,7 @@ export class RawResponseParser {
       }
     }
     if (this.#phase === 'stdout' && streamStart >= 0) this.#emitStdout(chunk.subarray(streamStart));
+    if (this.#phase === 'stderr' && errorStart >= 0) this.#emitStderr(chunk.subarray(errorStart));
     return new Uint8Array(0);
   }
 
@@ -91,6 +99,10 @@ export class RawResponseParser {
       stderr: new TextDecoder().decode(Uint8Array.from(this.#stderr)),
       noise: Uint8Array.from(this.#noise),
     };
+  }
+
+  #emitStderr(bytes: Uint8Array): void {
+    if (bytes.length > 0) this.#onStderr?.(bytes.slice());
   }
 
   #emitStdout(bytes: Uint8Array): void {

@@ -34,7 +34,7 @@ describe('RawResponseParser fuzz', () => {
       // Bias towards protocol bytes so every phase is reached often.
       const alphabet = [0x04, 0x3e, 0x4f, 0x4b, 0x0d, 0x0a];
       const stream = Uint8Array.from({ length: Math.floor(random() * 300) }, () => (random() < 0.5 ? (alphabet[Math.floor(random() * alphabet.length)] as number) : Math.floor(random() * 256)));
-      const parser = new RawResponseParser({ expectOk: random() < 0.5, onStdout: () => undefined });
+      const parser = new RawResponseParser({ expectOk: random() < 0.5, onStdout: () => undefined, onStderr: () => undefined });
       let leftover = 0;
       for (const chunk of chunked(stream, random)) {
         const wasDone = parser.done;
@@ -61,7 +61,8 @@ describe('RawResponseParser fuzz', () => {
       const tail = [0x41, 0x42];
       const stream = Uint8Array.from([...noise, 0x4f, 0x4b, ...stdout, 0x04, ...Buffer.from(stderr), 0x04, 0x3e, ...tail]);
       const streamed: number[] = [];
-      const parser = new RawResponseParser({ expectOk: true, onStdout: (b) => streamed.push(...b) });
+      const streamedErrors: number[] = [];
+      const parser = new RawResponseParser({ expectOk: true, onStdout: (b) => streamed.push(...b), onStderr: (b) => streamedErrors.push(...b) });
       const rest: number[] = [];
       for (const chunk of chunked(stream, random)) rest.push(...parser.push(chunk));
       expect(parser.done).toBe(true);
@@ -69,6 +70,7 @@ describe('RawResponseParser fuzz', () => {
       expect([...result.stdout]).toEqual(stdout);
       expect(streamed).toEqual(stdout);
       expect(result.stderr).toBe(stderr);
+      expect(Buffer.from(streamedErrors).toString()).toBe(stderr);
       expect(rest).toEqual(tail);
       expect([...result.noise]).toEqual(noise);
     }

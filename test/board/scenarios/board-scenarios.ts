@@ -53,7 +53,9 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
     });
 
     it('turns a traceback into a typed error', async () => {
-      const error = await session.execText('def f():\n return 1/0\nf()').catch((e: unknown) => e);
+      const streamedError: string[] = [];
+      const error = await session.execText('def f():\n return 1/0\nf()', { onStderr: (b) => streamedError.push(Buffer.from(b).toString()) }).catch((e: unknown) => e);
+      expect(streamedError.join('')).toContain('ZeroDivisionError');
       expect(error).toBeInstanceOf(BoardExecError);
       expect((error as BoardExecError).exceptionType).toBe('ZeroDivisionError');
       expect((error as BoardExecError).traceback).toMatch(/Traceback/);
