@@ -107,6 +107,38 @@ describe('virtual board: simulated machine module', () => {
     expect(out).toBe('[56] [56]\r\n8\r\n128\r\n0 True True\r\n19\r\n');
   });
 
+  it('answers the calls the common ahtx0 driver makes (utime, bytearray slices, readfrom_into)', async () => {
+    const [out, err] = await rawExec(
+      h,
+      [
+        'import utime',
+        'from machine import SoftI2C, Pin',
+        'bus = SoftI2C(scl=Pin(22), sda=Pin(21))',
+        'buf = bytearray(6)',
+        'buf[0] = 0xBA',
+        'bus.writeto(0x38, buf[0:1])',
+        'utime.sleep_ms(20)',
+        'buf[0], buf[1], buf[2] = 0xE1, 0x08, 0x00',
+        'bus.writeto(0x38, buf[0:3])',
+        'bus.readfrom_into(0x38, buf)',
+        'calibrated = bool(buf[0] & 0x08)',
+        'buf[0], buf[1], buf[2] = 0xAC, 0x33, 0x00',
+        'bus.writeto(0x38, buf[0:3])',
+        'polls = 0',
+        'while True:',
+        '    bus.readfrom_into(0x38, buf)',
+        '    if not buf[0] & 0x80:',
+        '        break',
+        '    polls += 1',
+        '    utime.sleep_ms(5)',
+        't = ((buf[3] & 0xF) << 16 | buf[4] << 8 | buf[5]) * 200.0 / 0x100000 - 50',
+        'print(calibrated, polls > 3, 15 < t < 30)',
+      ].join('\n'),
+    );
+    expect(err).toBe('');
+    expect(out).toBe('True True True\r\n');
+  });
+
   it('calls Timer callbacks periodically, also while the board waits at its prompt', async () => {
     await rawExec(h, 'from machine import Timer\nticks = []\ntim = Timer(0)\ntim.init(period=20, mode=Timer.PERIODIC, callback=lambda t: ticks.append(1))');
     await new Promise((resolve) => setTimeout(resolve, 300));
