@@ -14,6 +14,8 @@ import { DRAG_BOARD, DRAG_LOCAL, type Shared } from './shared';
 const NOT_CONNECTED = 'The board is not connected.';
 /** The board engine's temporary name for a file being replaced (see main/board/device-fs.ts). */
 const ENGINE_TEMP_NAME = /^\.mpst-[a-z0-9]{1,12}\.tmp$/;
+/** Quiet time after a write made elsewhere (the editor's save) before the tree is read again. */
+const OUTSIDE_WRITE_REFRESH_MS = 400;
 const CONNECTED_STATES = new Set<BoardStatus['state']>(['idle', 'busy', 'running']);
 
 type ButtonName = 'refresh' | 'open' | 'newFile' | 'newFolder' | 'rename' | 'delete' | 'download' | 'mirror';
@@ -42,7 +44,8 @@ export class BoardPane {
   private refreshing: Promise<void> = Promise.resolve();
   /** True until the first listing after a (re)connect, when no transfer can be in flight. */
   private freshConnection = false;
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: Array<() => void>;
+  private outsideWriteTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly s: Shared) {
     this.actions = new BoardActions(s);
@@ -78,7 +81,15 @@ export class BoardPane {
       this.mirror.element,
     );
     this.mirror.element.hidden = true;
-    this.unsubscribe = s.api.board.onStatusChanged((status) => this.setStatus(status));
+    this.unsubscribe = [
+      s.api.board.onStatusChanged((status) => this.setStatus(status)),
+      // A file written by someone else (the editor saving a new file) shows up in the tree.
+      s.api.fs.onProgress((p) => {
+        if (p.direction !== 'upload' || p.bytesDone < p.bytesTotal || s.transfers.owns(p.transferId)) return;
+        if (this.outsideWriteTimer) clearTimeout(this.outsideWriteTimer);
+        this.outsideWriteTimer = setTimeout(() => void this.refresh(), OUTSIDE_WRITE_REFRESH_MS);
+      }),
+    ];
     s.api.board.status().then(
       (status) => this.setStatus(status),
       () => this.setStatus({ state: 'disconnected', target: null }),
@@ -204,6 +215,7 @@ export class BoardPane {
   }
 
   dispose(): void {
-    this.unsubscribe();
+    for (const u of this.unsubscribe) u();
+    if (this.outsideWriteTimer) clearTimeout(this.outsideWriteTimer);
   }
 }

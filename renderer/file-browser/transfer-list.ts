@@ -64,6 +64,11 @@ export class TransferList {
     };
   }
 
+  /** True when `transferId` belongs to a transfer shown here (its own bar reports it). */
+  owns(transferId: string): boolean {
+    return this.ownerOf(transferId) !== undefined;
+  }
+
   private ownerOf(transferId: string): Running | undefined {
     const direct = this.running.get(transferId);
     if (direct) return direct;

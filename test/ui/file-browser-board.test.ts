@@ -49,7 +49,7 @@ describe('file browser: board operations on the virtual board', () => {
   it('shows the empty board with its free and total space', async () => {
     const { page } = t;
     expect(await boardPaths(page)).toEqual([]);
-    await expect.poll(() => page.locator('.fb-board .fb-space').textContent()).toMatch(/free of \d/);
+    await expect.poll(() => page.locator('.fb-board .fb-space').textContent(), { timeout: 30_000 }).toMatch(/free of \d/);
   });
 
   it('uploads the local selection with the button, into the board root', async () => {
@@ -74,12 +74,18 @@ describe('file browser: board operations on the virtual board', () => {
     await row(page, 'board', '/main.py').click();
     await tool(page, 'board', 'newFolder').click();
     await answerDialog(page, 'prompt', 'lib');
-    await expect.poll(() => boardPaths(page)).toContain('/lib');
+    await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toContain('/lib');
     await row(page, 'board', '/lib').click();
     await tool(page, 'board', 'newFile').click();
     await answerDialog(page, 'prompt', 'fresh.py');
-    await expect.poll(() => boardPaths(page)).toContain('/lib/fresh.py');
+    await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toContain('/lib/fresh.py');
     expect(await readBoardText(page, '/lib/fresh.py')).toBe('');
+  });
+
+  it('shows a file written elsewhere (an editor save) without a manual refresh', async () => {
+    const { page } = t;
+    await callApi(page, 'fs', 'write', '/lib/saved_by_editor.py', new TextEncoder().encode('x = 1\n'));
+    await expect.poll(() => boardPaths(page), { timeout: 20_000 }).toContain('/lib/saved_by_editor.py');
   });
 
   it('renames inline, and says so in plain words when the name is taken', async () => {
@@ -88,21 +94,21 @@ describe('file browser: board operations on the virtual board', () => {
     await page.keyboard.press('F2');
     await page.locator('.fb-board .fb-rename').fill('renamed.py');
     await page.locator('.fb-board .fb-rename').press('Enter');
-    await expect.poll(() => boardPaths(page)).toContain('/lib/renamed.py');
+    await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toContain('/lib/renamed.py');
     expect(await boardPaths(page)).not.toContain('/lib/fresh.py');
     // Renaming onto an existing name fails visibly and changes nothing.
     await row(page, 'board', '/lib/renamed.py').click();
     await tool(page, 'board', 'rename').click();
     await page.locator('.fb-board .fb-rename').fill('x'.repeat(300));
     await page.locator('.fb-board .fb-rename').press('Enter');
-    await expect.poll(() => page.locator('.fb-message[data-kind="error"]').textContent()).toContain('Could not rename /lib/renamed.py');
-    await expect.poll(() => boardPaths(page)).toContain('/lib/renamed.py');
+    await expect.poll(() => page.locator('.fb-message[data-kind="error"]').textContent(), { timeout: 30_000 }).toContain('Could not rename /lib/renamed.py');
+    await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toContain('/lib/renamed.py');
   });
 
   it('moves a file into a folder by drag and drop inside the board tree', async () => {
     const { page } = t;
     await row(page, 'board', '/main.py').dragTo(row(page, 'board', '/lib'));
-    await expect.poll(() => boardPaths(page)).toContain('/lib/main.py');
+    await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toContain('/lib/main.py');
     expect(await boardPaths(page)).not.toContain('/main.py');
     expect(await readBoardText(page, '/lib/main.py')).toBe('print("main")\n');
   });
@@ -110,7 +116,7 @@ describe('file browser: board operations on the virtual board', () => {
   it('uploads by dragging from the local pane onto a board folder', async () => {
     const { page } = t;
     await row(page, 'local', 'config.py').dragTo(row(page, 'board', '/lib'));
-    await expect.poll(() => boardPaths(page)).toContain('/lib/config.py');
+    await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toContain('/lib/config.py');
     expect(await readBoardText(page, '/lib/config.py')).toBe('DEBUG = True\n');
   });
 
@@ -125,7 +131,7 @@ describe('file browser: board operations on the virtual board', () => {
     const tree = page.locator('.fb-board .fb-tree');
     await tree.dispatchEvent('dragover', { dataTransfer: data });
     await tree.dispatchEvent('drop', { dataTransfer: data });
-    await expect.poll(() => boardPaths(page)).toEqual(expect.arrayContaining(['/dropped.py', '/blob.bin']));
+    await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(['/dropped.py', '/blob.bin']));
     expect(await readBoardText(page, '/dropped.py')).toBe('print("dropped")\n');
     const { bytes } = await callApi<{ bytes: number[] }>(page, 'fs', 'read', '/blob.bin');
     expect(bytes).toEqual([0, 1, 2, 255]);
@@ -134,12 +140,12 @@ describe('file browser: board operations on the virtual board', () => {
   it('downloads by dragging from the board onto the local pane, and with the button', async () => {
     const { page } = t;
     await row(page, 'board', '/dropped.py').dragTo(page.locator('.fb-local .fb-tree'));
-    await expect.poll(() => localPaths(page)).toContain('dropped.py');
+    await expect.poll(() => localPaths(page), { timeout: 30_000 }).toContain('dropped.py');
     expect(await readFile(join(project, 'dropped.py'), 'utf8')).toBe('print("dropped")\n');
     await row(page, 'local', 'pkg').click();
     await row(page, 'board', '/lib').click();
     await tool(page, 'board', 'download').click();
-    await expect.poll(() => localPaths(page)).toContain('pkg/lib/config.py');
+    await expect.poll(() => localPaths(page), { timeout: 30_000 }).toContain('pkg/lib/config.py');
     expect(await readFile(join(project, 'pkg', 'lib', 'main.py'), 'utf8')).toBe('print("main")\n');
   });
 
@@ -150,7 +156,7 @@ describe('file browser: board operations on the virtual board', () => {
     await row(page, 'board', '/dropped.py').click({ modifiers: ['Control'] });
     await page.keyboard.press('Delete');
     const confirm = page.locator('.fb-dialog[data-dialog="confirm"]');
-    await expect.poll(() => confirm.textContent()).toContain('Folders are deleted with everything in them');
+    await expect.poll(() => confirm.textContent(), { timeout: 30_000 }).toContain('Folders are deleted with everything in them');
     // Cancelling keeps everything.
     await confirm.locator('[data-action="cancel"]').click();
     expect(await boardPaths(page)).toContain('/lib/config.py');
@@ -176,7 +182,7 @@ describe('file browser: board operations on the virtual board', () => {
   it('disables board operations with the reason once disconnected', async () => {
     const { page } = t;
     await callApi(page, 'board', 'disconnect');
-    await expect.poll(() => page.locator('.fb-board').getAttribute('data-connected')).toBe('false');
+    await expect.poll(() => page.locator('.fb-board').getAttribute('data-connected'), { timeout: 30_000 }).toBe('false');
     expect(await tool(page, 'board', 'newFile').isDisabled()).toBe(true);
     expect(await tool(page, 'board', 'newFile').getAttribute('title')).toBe('The board is not connected.');
     expect(await tool(page, 'local', 'syncUp').getAttribute('title')).toBe('The board is not connected.');

@@ -79,7 +79,7 @@ describe('file browser: hostile file names', () => {
     await page.keyboard.press('F2');
     await page.locator('.fb-board .fb-rename').fill(`it's "quoted" \\ too.py`);
     await page.locator('.fb-board .fb-rename').press('Enter');
-    await expect.poll(() => boardPaths(page)).toContain(`/it's "quoted" \\ too.py`);
+    await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toContain(`/it's "quoted" \\ too.py`);
     expect(await readBoardText(page, `/it's "quoted" \\ too.py`)).toBe(contentOf("a'b.py"));
   });
 
@@ -89,7 +89,7 @@ describe('file browser: hostile file names', () => {
     const names = HOSTILE.slice(1);
     for (const [i, name] of names.entries()) await row(page, 'board', `/${name}`).click(i === 0 ? {} : { modifiers: ['Control'] });
     await tool(page, 'board', 'download').click();
-    await expect.poll(() => localPaths(page)).toEqual(expect.arrayContaining(names.map((n) => `back/${n}`)));
+    await expect.poll(() => localPaths(page), { timeout: 30_000 }).toEqual(expect.arrayContaining(names.map((n) => `back/${n}`)));
     for (const name of names) expect(await readFile(join(project, 'back', name), 'utf8')).toBe(contentOf(name));
   });
 

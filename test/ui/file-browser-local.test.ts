@@ -31,14 +31,14 @@ describe('file browser: local pane', () => {
     await tool(page, 'local', 'choose').click();
     await page.locator('.fb-dialog[data-dialog="prompt"] input').fill(join(t.scratch, 'no-such-folder'));
     await page.locator('.fb-dialog[data-dialog="prompt"] [data-action="confirm"]').click();
-    await expect.poll(() => page.locator('.fb-message').textContent()).toContain('is not an existing folder');
+    await expect.poll(() => page.locator('.fb-message').textContent(), { timeout: 30_000 }).toContain('is not an existing folder');
     expect(await page.locator('.fb-local').getAttribute('data-folder')).toBe('');
   });
 
   it('shows the chosen folder as a tree with sizes, ignored entries marked', async () => {
     const { page } = t;
     await chooseLocalFolder(page, project);
-    await expect.poll(() => localPaths(page)).toEqual(['__pycache__', '__pycache__/main.cpython-311.pyc', 'lib', 'lib/helper.py', 'main.py']);
+    await expect.poll(() => localPaths(page), { timeout: 30_000 }).toEqual(['__pycache__', '__pycache__/main.cpython-311.pyc', 'lib', 'lib/helper.py', 'main.py']);
     expect(await row(page, 'local', 'main.py').locator('.fb-size').textContent()).toBe('20 B');
     expect(await row(page, 'local', '__pycache__').getAttribute('class')).toContain('fb-ignored');
     expect(await row(page, 'local', 'main.py').getAttribute('class')).not.toContain('fb-ignored');
@@ -63,7 +63,7 @@ describe('file browser: local pane', () => {
     const input = page.locator('.fb-local .fb-rename');
     await input.fill('renamed.py');
     await input.press('Enter');
-    await expect.poll(() => localPaths(page)).toContain('lib/renamed.py');
+    await expect.poll(() => localPaths(page), { timeout: 30_000 }).toContain('lib/renamed.py');
     expect(await localPaths(page)).not.toContain('lib/added-later.py');
   });
 
@@ -72,7 +72,7 @@ describe('file browser: local pane', () => {
     await page.reload();
     await page.waitForSelector('#app[data-state="ready"]');
     await expect.poll(() => page.locator('.fb-local').getAttribute('data-folder'), { timeout: 20_000 }).toBe(project);
-    await expect.poll(() => localPaths(page)).toContain('lib/helper.py');
+    await expect.poll(() => localPaths(page), { timeout: 30_000 }).toContain('lib/helper.py');
     await saveScreenshot(page, 'file-browser-local');
     expect(t.errors).toEqual([]);
   });

@@ -52,7 +52,7 @@ describe('file browser: the local mirror', () => {
     const { page } = t;
     await row(page, 'local', 'keep.py').click();
     await tool(page, 'local', 'upload').click();
-    await expect.poll(() => boardPaths(page)).toContain('/keep.py');
+    await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toContain('/keep.py');
     // A later save, as the editor makes it, replaces the mirrored copy.
     await callApi(page, 'fs', 'write', '/keep.py', new TextEncoder().encode(V2));
     const boards = await callApi<Array<{ boardId: string; files: number }>>(page, 'mirror', 'boards');
@@ -68,8 +68,8 @@ describe('file browser: the local mirror', () => {
     await answerDialog(page, 'confirm');
     await expectBoardPaths(page, []);
     await callApi(page, 'board', 'disconnect');
-    await expect.poll(() => page.locator('.fb-mirror').isVisible()).toBe(true);
-    await expect.poll(() => mirrorRow('/keep.py').count()).toBe(1);
+    await expect.poll(() => page.locator('.fb-mirror').isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => mirrorRow('/keep.py').count(), { timeout: 30_000 }).toBe(1);
     await mirrorRow('/keep.py').click();
     expect(await mirrorTool('mirror-restore').isDisabled()).toBe(true);
     expect(await mirrorTool('mirror-restore').getAttribute('title')).toBe('Connect a board to restore files to it.');
@@ -82,7 +82,7 @@ describe('file browser: the local mirror', () => {
     await expect.poll(() => activeEditorText(page), { timeout: 20_000 }).toBe(V2);
     await row(page, 'local', 'restored').click();
     await mirrorTool('mirror-save').click();
-    await expect.poll(() => localPaths(page)).toContain('restored/keep.py');
+    await expect.poll(() => localPaths(page), { timeout: 30_000 }).toContain('restored/keep.py');
     expect(await readFile(join(project, 'restored', 'keep.py'), 'utf8')).toBe(V2);
   });
 
@@ -91,7 +91,7 @@ describe('file browser: the local mirror', () => {
     await connectBoard(page, { kind: 'virtual' });
     expect(await page.locator('.fb-mirror').isVisible()).toBe(false);
     await tool(page, 'board', 'mirror').click();
-    await expect.poll(() => mirrorRow('/keep.py').count()).toBe(1);
+    await expect.poll(() => mirrorRow('/keep.py').count(), { timeout: 30_000 }).toBe(1);
     await mirrorRow('/keep.py').click();
     await mirrorTool('mirror-restore').click();
     await expectBoardPaths(page, ['/keep.py']);

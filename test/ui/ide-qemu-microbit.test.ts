@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQemuMicrobit, type QemuMicrobit } from '../support/qemu-microbit';
-import { connectSerial, openIde, type Ide } from './ide-driver';
+import { saveScreenshot } from '../support/chromium';
+import { connectSerial, newFile, openIde, typeInRepl, waitForBoardState, waitForRepl, type Ide } from './ide-driver';
 import { ideScenarios } from './ide-scenarios';
 
 describe('IDE with the QEMU micro:bit', () => {
@@ -26,6 +27,22 @@ describe('IDE with the QEMU micro:bit', () => {
     connect: (page) => connectSerial(page, qemu.path),
     pause: 'sum(range(300))',
     timeout: 45_000,
+  });
+
+  it('offers a hard reset when Stop gets no answer, and the board comes back', async () => {
+    const { page } = ide;
+    // With Ctrl-C disabled the program cannot be interrupted: only a reset stops it.
+    await newFile(page, 'import micropython\nmicropython.kbd_intr(-1)\nwhile True:\n    pass\n');
+    await page.keyboard.press('F5');
+    await waitForBoardState(page, 'running', 45_000);
+    await page.keyboard.press('Control+F2');
+    const dialog = page.locator('.dialog:has-text("does not answer")');
+    await dialog.waitFor({ timeout: 45_000 });
+    await saveScreenshot(page, 'ide-microbit-stop-offers-hard-reset');
+    await dialog.locator('button[data-choice="reset"]').click();
+    await waitForBoardState(page, 'idle', 45_000);
+    await typeInRepl(page, '2+3');
+    await waitForRepl(page, /^5$/m, 45_000);
   });
 
   it('raised no page errors', () => {
