@@ -114,6 +114,12 @@ describe('mpstudio CLI against the QEMU micro:bit', () => {
     expect(second.stdout).toContain('uploaded /util.py');
     expect(second.stdout).toContain('1 uploaded, 1 unchanged');
     expect((await cli([...port, 'cat', ':util.py'])).stdout).toBe('y = 3\n');
+    // Sub-folders cannot exist on the micro:bit: they are skipped with a reason.
+    await mkdir(join(project, 'lib'));
+    await writeFile(join(project, 'lib', 'deep.py'), 'z = 1\n');
+    const third = await cli([...port, 'sync', project]);
+    expect(third.stderr).toMatch(/skipped lib\/deep\.py: .*folders/);
+    expect(third.stdout).toContain('0 uploaded, 2 unchanged');
   });
 
   it('soft-resets and hard-resets, keeping files', async () => {
