@@ -90,7 +90,8 @@ export class SerialTransport extends EventEmitter implements Transport {
    */
   #probe(): void {
     if (!this.#open || this.#probing) return;
-    if (!existsSync(this.description)) {
+    // Only device paths can vanish from the file system (Windows' COM3 is not a path).
+    if (this.description.startsWith('/') && !existsSync(this.description)) {
       this.#lost(new Error(`${this.description} no longer exists`));
       return;
     }
