@@ -4,9 +4,9 @@
  * has to be restarted, so each handle lives exactly as long as its worker.
  */
 import { Worker } from 'node:worker_threads';
-import { Ctrl, HARDWARE_SLOTS, createSharedChannel, takeOutput, type SharedChannel } from './shared-channel';
+import { Ctrl, HARDWARE_SLOTS, ReplModeCode, createSharedChannel, takeOutput, type SharedChannel } from './shared-channel';
 import { resolveWorkerEntry } from './worker-entry';
-import type { BoardWorkerData, BoardWorkerMessage, BootKind } from './worker-messages';
+import type { BoardWorkerData, BoardWorkerMessage, BootParameters } from './worker-messages';
 
 /** `Atomics.waitAsync` (Node 16+) is newer than the ES2023 library types. */
 export const waitAsync = (
@@ -18,12 +18,7 @@ export const waitAsync = (
 export interface WorkerHandleOptions {
   flashDir: string;
   flashSizeBytes: number;
-  boot: BootKind;
-  replMode: 'friendly' | 'raw';
-  resetCause: number;
   outputCapacity: number;
-  /** Hardware inputs to carry over from the previous worker (potentiometer, driven pins). */
-  hardwareIn?: Int32Array;
   onMessage(message: BoardWorkerMessage): void;
   /**
    * Bytes the board sent. Resolve when they are delivered: the ring's room (and so
@@ -43,15 +38,11 @@ export class BoardWorkerHandle {
 
   constructor(private readonly options: WorkerHandleOptions) {
     this.channel = createSharedChannel();
-    if (options.hardwareIn) this.channel.hardwareIn.set(options.hardwareIn.subarray(0, HARDWARE_SLOTS));
     const data: BoardWorkerData = {
       role: 'board',
       channel: this.channel,
       flashDir: options.flashDir,
       flashSizeBytes: options.flashSizeBytes,
-      boot: options.boot,
-      replMode: options.replMode,
-      resetCause: options.resetCause,
       outputCapacity: options.outputCapacity,
     };
     const entry = resolveWorkerEntry();
@@ -76,6 +67,17 @@ export class BoardWorkerHandle {
 
   get control(): Int32Array {
     return this.channel.control;
+  }
+
+  /** Wakes the warm worker: it boots as told (it may still be loading; it will look). */
+  activate(parameters: BootParameters): void {
+    const control = this.control;
+    this.channel.hardwareIn.set(parameters.hardwareIn.subarray(0, HARDWARE_SLOTS));
+    Atomics.store(control, Ctrl.bootKind, parameters.boot === 'recovered' ? 1 : 0);
+    Atomics.store(control, Ctrl.bootMode, ReplModeCode[parameters.replMode]);
+    Atomics.store(control, Ctrl.bootCause, parameters.resetCause);
+    Atomics.store(control, Ctrl.activate, 1);
+    Atomics.notify(control, Ctrl.activate);
   }
 
   /** Hands every byte still in the output ring to `onOutput` now (before ending the worker). */

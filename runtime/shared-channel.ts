@@ -29,8 +29,19 @@ export const Ctrl = {
   outWaiting: 9,
   /** 1 once the worker's interpreter is up; 0 while it loads one (boot, soft reset). */
   interpreterUp: 10,
+  /**
+   * Workers start warm and wait: the host sets the boot slots below, then this to 1.
+   * So a replacement worker (stuck code, hard reset) is ready in milliseconds.
+   */
+  activate: 11,
+  /** 0 power-on (boot.py, main.py), 1 recovered (neither). */
+  bootKind: 12,
+  /** A `ReplModeCode`. */
+  bootMode: 13,
+  /** What `machine.reset_cause()` answers: 1 power-on, 2 hard reset, 3 watchdog, 4 deep sleep. */
+  bootCause: 14,
 } as const;
-export const CONTROL_SLOTS = 11;
+export const CONTROL_SLOTS = 15;
 
 export const ReplModeCode = { friendly: 0, raw: 1 } as const;
 

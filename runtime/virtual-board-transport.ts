@@ -46,6 +46,8 @@ export class VirtualBoardTransport implements Transport {
   readonly description = 'virtual board';
   private readonly emitter = new EventEmitter();
   private handle: BoardWorkerHandle | null = null;
+  /** A warm worker waiting to replace the active one (hard reset, stuck code). */
+  private standby: BoardWorkerHandle | null = null;
   private open = true;
   private writeChain: Promise<void> = Promise.resolve();
   private readonly sendPacer: UartPacer | null;
@@ -97,8 +99,10 @@ export class VirtualBoardTransport implements Transport {
     if (!this.open) return;
     this.open = false;
     const handle = this.handle;
+    const standby = this.standby;
     this.handle = null;
-    await handle?.terminate();
+    this.standby = null;
+    await Promise.all([handle?.terminate(), standby?.terminate()]);
     this.emitter.emit('close', { kind: 'closed' } satisfies TransportCloseReason);
   }
 
@@ -159,21 +163,29 @@ export class VirtualBoardTransport implements Transport {
 
   private spawn(boot: 'power-on' | 'recovered', replMode: 'friendly' | 'raw', resetCause: number): void {
     if (!this.open) return;
+    const handle = this.standby ?? this.createWorker();
+    this.standby = null;
+    handle.activate({ boot, replMode, resetCause, hardwareIn: this.hardwareIn });
+    this.handle = handle;
+  }
+
+  private createWorker(): BoardWorkerHandle {
     const handle: BoardWorkerHandle = new BoardWorkerHandle({
       flashDir: this.options.flashDir,
       flashSizeBytes: this.options.flashSizeBytes,
-      boot,
-      replMode,
-      resetCause,
       // Paced, the board may run only a FIFO's worth ahead of the wire, as with a real UART.
       outputCapacity: this.receivePacer ? PACED_OUTPUT_CAPACITY : OUTPUT_RING_BYTES,
       outputSlice: this.receivePacer ? PACING_SLICE_BYTES : undefined,
       onOutput: (bytes) => this.deliver(bytes),
-      hardwareIn: this.hardwareIn,
-      onMessage: (message) => this.onWorkerMessage(message),
-      onLost: (cause) => this.lose(cause),
+      onMessage: (message) => {
+        if (this.handle === handle) this.onWorkerMessage(message);
+      },
+      onLost: (cause) => {
+        if (this.handle === handle) this.lose(cause);
+        else if (this.standby === handle) this.standby = null;
+      },
     });
-    this.handle = handle;
+    return handle;
   }
 
   private async endWorker(): Promise<void> {
@@ -196,6 +208,8 @@ export class VirtualBoardTransport implements Transport {
         this.lose(new Error(message.message));
         break;
       case 'ready':
+        // Warm a replacement now that the board is up, not while it boots.
+        if (this.open && !this.standby) this.standby = this.createWorker();
         break;
     }
   }
@@ -278,7 +292,9 @@ export class VirtualBoardTransport implements Transport {
     if (!this.open) return;
     this.open = false;
     void this.handle?.terminate();
+    void this.standby?.terminate();
     this.handle = null;
+    this.standby = null;
     this.emitter.emit('close', { kind: 'lost', cause } satisfies TransportCloseReason);
   }
 }

@@ -20,13 +20,18 @@ export interface BoardWorkerData {
   channel: SharedChannel;
   flashDir: string;
   flashSizeBytes: number;
+  /** Output bytes the board may have in flight before it waits for the host. */
+  outputCapacity: number;
+}
+
+/** How the host wakes a warm worker (written to the shared control slots). */
+export interface BootParameters {
   boot: BootKind;
   /** REPL mode to come up in, for `recovered`. */
   replMode: 'friendly' | 'raw';
-  /** Output bytes the board may have in flight before it waits for the host. */
-  outputCapacity: number;
-  /** What `machine.reset_cause()` answers: 1 power-on, 2 hard reset, 3 watchdog, 4 deep sleep. */
   resetCause: number;
+  /** Hardware inputs to carry over (potentiometer, driven pins). */
+  hardwareIn: Int32Array;
 }
 
 export interface LintWorkerData {

@@ -5,7 +5,7 @@
  * in `Atomics.wait`; only a soft reset awaits (loading a fresh interpreter).
  */
 import { parentPort } from 'node:worker_threads';
-import { Ctrl } from '../shared-channel';
+import { Ctrl, ReplModeCode } from '../shared-channel';
 import type { BoardWorkerData, BoardWorkerMessage } from '../worker-messages';
 import { BoardInput } from './board-input';
 import { BoardOutput } from './board-output';
@@ -45,6 +45,8 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
   resetCause: number;
   private readonly repl: ReplDriver;
   private interpreter: Interpreter | null = null;
+  /** An interpreter loaded ahead of need (while the worker waited to be activated). */
+  private prepared: Interpreter | null = null;
   private runFileProxy: PyRunFile | null = null;
   private arm: (() => void) | null = null;
   private dispatch: (() => void) | null = null;
@@ -57,7 +59,7 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
 
   constructor(private readonly data: BoardWorkerData) {
     this.flashDir = data.flashDir;
-    this.resetCause = data.resetCause;
+    this.resetCause = 1;
     this.store = new FlashStore(data.flashDir, data.flashSizeBytes);
     this.hardware = new HardwareModel(data.channel.hardwareIn);
     this.events = new BoardEvents(this.hardware);
@@ -72,8 +74,14 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
 
   /** Boots and serves the host forever. */
   async run(): Promise<never> {
+    // Warm up while the host does not need this worker yet: load the interpreter.
+    this.prepared = await this.loadFresh();
+    const control = this.data.channel.control;
+    while (Atomics.load(control, Ctrl.activate) === 0) Atomics.wait(control, Ctrl.activate, 0);
+    this.resetCause = Atomics.load(control, Ctrl.bootCause);
+    const mode = Atomics.load(control, Ctrl.bootMode) === ReplModeCode.raw ? 'raw' : 'friendly';
     this.store.init();
-    await this.repl.boot(this.data.boot, this.data.replMode);
+    await this.repl.boot(Atomics.load(control, Ctrl.bootKind) === 1 ? 'recovered' : 'power-on', mode);
     await this.settleResets();
     this.post({ type: 'ready' });
     for (;;) {
@@ -96,14 +104,8 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
     this.runFileProxy = null;
     // Loading is not being stuck: the host's Ctrl-C watchdog waits while this is 0.
     Atomics.store(this.data.channel.control, Ctrl.interpreterUp, 0);
-    const interpreter = await loadInterpreter({
-      onOutput: (byte) => this.onOutput(byte),
-      readStdin: (target) => this.readStdin(target),
-      stdinReady: () => {
-        this.service();
-        return this.input.size > 0;
-      },
-    });
+    const interpreter = this.prepared ?? (await this.loadFresh());
+    this.prepared = null;
     const { mp } = interpreter;
     mp.FS.mkdir('/_vboard');
     for (const [name, source] of Object.entries(PYTHON_MODULES)) mp.FS.writeFile(`/_vboard/${name}`, source);
@@ -204,6 +206,17 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
   }
 
   // ------------------------------------------------------------ internals
+
+  private loadFresh(): Promise<Interpreter> {
+    return loadInterpreter({
+      onOutput: (byte) => this.onOutput(byte),
+      readStdin: (target) => this.readStdin(target),
+      stdinReady: () => {
+        this.service();
+        return this.input.size > 0;
+      },
+    });
+  }
 
   private async settleResets(): Promise<void> {
     while (this.repl.resetPending) await this.repl.softReset();
