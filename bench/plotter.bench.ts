@@ -7,6 +7,7 @@
  * the IDE's REPL terminal (xterm.js) on the same page receiving the same text.
  * The reference is the same page, idle, measured in the same run.
  */
+import { cpus, loadavg } from 'node:os';
 import { launchChromium, type Page } from '../test/support/chromium';
 import { removeHarnessPage, startPlotHarness, type PlotHarness } from '../test/plot/support/plot-harness';
 
@@ -144,6 +145,8 @@ async function measure(harness: PlotHarness, query: string, label: string, hideP
   }
 }
 
+// Frame rates on a shared machine depend on what else runs: say how busy it was.
+console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);
 const harness = await startPlotHarness();
 let ok = false;
 try {
@@ -154,6 +157,7 @@ try {
   // The REPL's own share: the same page and text with the plot hidden.
   await measure(harness, '?repl=1', "the IDE's REPL terminal alone on screen (plot hidden, collecting)", true);
   ok = plain && withRepl;
+  console.log(`\nload average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`);
 } finally {
   await harness.stop();
   await removeHarnessPage();
