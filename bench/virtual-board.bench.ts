@@ -20,7 +20,8 @@ class Terminal {
   private wake: (() => void) | null = null;
   constructor(readonly board: VirtualBoardTransport) {
     board.on('data', (bytes) => {
-      this.text += Buffer.from(bytes).toString('latin1');
+      // Keep only the tail: a printing loop would otherwise make this the bottleneck.
+      this.text = (this.text + Buffer.from(bytes).toString('latin1')).slice(-4096);
       this.wake?.();
     });
   }

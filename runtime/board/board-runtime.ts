@@ -45,8 +45,8 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
   resetCause: number;
   private readonly repl: ReplDriver;
   private interpreter: Interpreter | null = null;
-  /** An interpreter loaded ahead of need (while the worker waited to be activated). */
-  private prepared: Interpreter | null = null;
+  /** An interpreter set up ahead of need, while the worker waited to be activated. */
+  private ready: Interpreter | null = null;
   private runFileProxy: PyRunFile | null = null;
   private arm: (() => void) | null = null;
   private dispatch: (() => void) | null = null;
@@ -74,8 +74,9 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
 
   /** Boots and serves the host forever. */
   async run(): Promise<never> {
-    // Warm up while the host does not need this worker yet: load the interpreter.
-    this.prepared = await this.loadFresh();
+    // Warm up while the host does not need this worker yet: an interpreter with the
+    // board's modules installed (nothing touches the flash before it is used).
+    this.ready = await this.start();
     const control = this.data.channel.control;
     while (Atomics.load(control, Ctrl.activate) === 0) Atomics.wait(control, Ctrl.activate, 0);
     this.resetCause = Atomics.load(control, Ctrl.bootCause);
@@ -100,12 +101,14 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
   // ------------------------------------------------------------ BoardEnvironment
 
   async start(): Promise<Interpreter> {
+    const ready = this.ready;
+    this.ready = null;
+    if (ready) return ready;
     this.interpreter = null;
     this.runFileProxy = null;
     // Loading is not being stuck: the host's Ctrl-C watchdog waits while this is 0.
     Atomics.store(this.data.channel.control, Ctrl.interpreterUp, 0);
-    const interpreter = this.prepared ?? (await this.loadFresh());
-    this.prepared = null;
+    const interpreter = await this.loadFresh();
     const { mp } = interpreter;
     mp.FS.mkdir('/_vboard');
     for (const [name, source] of Object.entries(PYTHON_MODULES)) mp.FS.writeFile(`/_vboard/${name}`, source);
