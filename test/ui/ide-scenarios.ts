@@ -128,8 +128,12 @@ export function ideScenarios(o: ScenarioOptions): void {
     await waitForBoardState(page(), 'running', o.timeout);
     await page().keyboard.press('Control+F2');
     await waitForBoardState(page(), 'idle', o.timeout);
-    const text = await replText(page());
-    expect(text.split('KeyboardInterrupt').length).toBeGreaterThan(before + 1);
+    // The traceback may reach the screen a moment after the state changes.
+    await page().waitForFunction(
+      (n) => (globalThis as InPage).mpstudioAutomation.replText().split('KeyboardInterrupt').length > n + 1,
+      before,
+      { timeout: o.timeout },
+    );
     expect(await page().locator('button[data-command="run:current"]').textContent()).toContain('Run');
   });
 
