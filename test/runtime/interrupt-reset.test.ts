@@ -44,7 +44,8 @@ describe('virtual board: Ctrl-C', () => {
     await startLoop('print("spinning")\rwhile True:\r pass\r', 'spinning\r\n');
     const started = performance.now();
     const out = await h.exchange('\x03', PROMPT, 10_000);
-    expect(performance.now() - started).toBeLessThan(2000 * 3);
+    // The specification is 2 s; the warm standby worker makes it about the 600 ms grace.
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(out).toContain(RESTART_MESSAGE);
     expect(out).toContain('virtual board with WebAssembly\r\n');
     expect(await h.exchange('print(open("keep.txt").read())\r', PROMPT)).toContain('kept\r\n');
