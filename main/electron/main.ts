@@ -3,7 +3,7 @@
  * instance, creates the one window, wires the contract's IPC and the menu, and
  * closes the board cleanly on quit. Everything else runs without Electron.
  */
-import { app, BrowserWindow, shell, type WebFrameMain } from 'electron';
+import { app, BrowserWindow, dialog, shell, type WebFrameMain } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServices, type Services } from '../services/create-services';
@@ -38,6 +38,12 @@ async function start(): Promise<void> {
       if (isExternalHttpUrl(url)) await shell.openExternal(url);
     },
     shellVersions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
+    // The file browser's local folder: a native dialog here; web mode takes a typed path.
+    pickFolder: async () => {
+      const options = { title: 'Choose the local project folder', properties: ['openDirectory' as const, 'createDirectory' as const] };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   });
   setupIpc(services.dispatch, isTrustedSender);
   setupMenu((command) => services?.context.emit('app:menuCommand', command), 'https://docs.micropython.org/');

@@ -14,6 +14,7 @@ export interface ServicesOptions {
   emit: EmitEvent;
   openExternal?: ServiceContext['openExternal'];
   shellVersions?: ServiceContext['shellVersions'];
+  pickFolder?: ServiceContext['pickFolder'];
 }
 
 export interface Services {
