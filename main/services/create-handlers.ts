@@ -25,7 +25,12 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   let table: Handlers | undefined;
   const boardFiles = boardFilesFromHandlers(() => table as Handlers);
   const virtualBoard = createVirtualBoardHost(ctx);
-  const board = new ConnectionManager({ autoReconnect: true, createVirtualTransport: virtualBoard.createTransport });
+  const board = new ConnectionManager({ autoReconnect: ctx.settings.get().autoReconnect, createVirtualTransport: virtualBoard.createTransport });
+  // The IDE's settings dialog switches automatic reconnection; follow it live.
+  const stopFollowing = ctx.settings.onChange((settings) => {
+    board.autoReconnect = settings.autoReconnect;
+  });
+  ctx.onDispose(() => void stopFollowing());
   ctx.onDispose(() => board.dispose());
   const groups = {
     ...boardHandlers(board, ctx.emit),
