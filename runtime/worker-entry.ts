@@ -5,7 +5,7 @@
  * the extra `virtual-board-worker` output electron-vite writes next to the main bundle.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -52,7 +52,12 @@ function bundleFromSource(moduleUrl: string): URL | null {
     const cacheDir = join(dirname(entry), '..', 'node_modules', '.cache', 'mpstudio');
     mkdirSync(cacheDir, { recursive: true });
     const file = join(cacheDir, `${ENTRY_NAME}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.mjs`);
-    if (!existsSync(file)) writeFileSync(file, text);
+    if (!existsSync(file)) {
+      // Test files run in parallel processes: write beside, then rename into place.
+      const partial = `${file}.${process.pid}.tmp`;
+      writeFileSync(partial, text);
+      renameSync(partial, file);
+    }
     bundledFromSource = pathToFileURL(file);
     return bundledFromSource;
   } catch {
