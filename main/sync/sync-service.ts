@@ -38,10 +38,12 @@ export class SyncService {
     if (!caps.folders && request.boardDir !== '/') {
       throw new UserFacingError('not-supported', 'This board has no folders: sync to / instead.');
     }
+    // No folder chosen is an error, never "an empty folder" (which would plan to delete everything).
+    this.local.root();
     const ignore = this.local.ignoreList();
-    const localEntries = await this.localFiles(localDir);
+    const localEntries = await this.localFiles(localDir, request.direction === 'download');
     const localFiles = localEntries.filter((e) => !ignore.ignores(e.path, false));
-    const boardFiles = (await this.boardFiles(request.boardDir, ignore)).filter((f) => caps.folders || !f.path.includes('/'));
+    const boardFiles = (await this.boardFiles(request.boardDir, ignore, request.direction === 'upload')).filter((f) => caps.folders || !f.path.includes('/'));
     const entries = await compareTrees(
       localFiles,
       boardFiles,
@@ -155,25 +157,26 @@ export class SyncService {
     }
   }
 
-  private async localFiles(dir: string): Promise<FileFacts[]> {
+  private async localFiles(dir: string, mayBeMissing: boolean): Promise<FileFacts[]> {
     let entries;
     try {
       entries = await this.local.list(dir, true);
     } catch (error) {
       // Downloading into a folder that does not exist yet: it is simply empty.
-      if (describeError(error).code === 'not-found') return [];
+      if (mayBeMissing && describeError(error).code === 'not-found') return [];
       throw error;
     }
     const prefix = dir ? `${dir}/` : '';
     return entries.filter((e) => e.type === 'file').map((e) => ({ path: e.path.slice(prefix.length), size: e.size }));
   }
 
-  private async boardFiles(dir: string, ignore: IgnoreList): Promise<FileFacts[]> {
+  /** The board's files under `dir`; a missing folder is empty only when it is the target. */
+  private async boardFiles(dir: string, ignore: IgnoreList, mayBeMissing: boolean): Promise<FileFacts[]> {
     let entries: FsEntry[];
     try {
       entries = await this.board.list(dir, true);
     } catch (error) {
-      if (describeError(error).code === 'not-found') return [];
+      if (mayBeMissing && describeError(error).code === 'not-found') return [];
       throw error;
     }
     const files: FileFacts[] = [];

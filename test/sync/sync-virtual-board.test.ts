@@ -126,6 +126,13 @@ describe('SyncService on the virtual board', () => {
     expect(second.entries.every((e) => e.status === 'unchanged')).toBe(true);
   });
 
+  it('refuses a missing source folder instead of treating it as empty', async () => {
+    await expect(sync.preview({ direction: 'upload', localDir: 'no-such-dir', boardDir: '/', deleteExtra: true })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(sync.preview({ direction: 'download', localDir: 'x', boardDir: '/no-such-dir', deleteExtra: true })).rejects.toMatchObject({ code: 'not-found' });
+    const nowhere = new SyncService(new LocalFolderService(fixedFolderSettings('')), rig.board, () => undefined);
+    await expect(nowhere.preview({ direction: 'upload', localDir: '', boardDir: '/', deleteExtra: true })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('copies chosen local files and folders to a board folder, and back', async () => {
     const up = await sync.copyToBoard(['lib', 'main.py'], '/app', 'copy-up');
     expect(up.outcome).toBe('completed');
