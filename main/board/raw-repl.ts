@@ -25,11 +25,28 @@ const OK_WAIT_MS = 3000;
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A write that gives up at `deadline`: a board that stops reading (stuck, or its UART
+ * full) leaves the port undrained forever, and nothing may hang.
+ */
+export function writeBefore(link: ByteLink, bytes: Uint8Array, deadline: number): Promise<void> {
+  const written = link.write(bytes);
+  if (!Number.isFinite(deadline)) return written;
+  const left = deadline - Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BoardTimeoutError('The board stopped reading what we sent.')), Math.max(0, left));
+  });
+  // Should the deadline win, the write may still fail later: that is no longer news.
+  written.catch(() => undefined);
+  return Promise.race([written, gaveUp]).finally(() => clearTimeout(timer));
+}
+
 /** Writes `bytes` in paced chunks, each drained before the pause. */
-export async function writePaced(link: ByteLink, bytes: Uint8Array, pacing: Pacing, signal?: AbortSignal): Promise<void> {
+export async function writePaced(link: ByteLink, bytes: Uint8Array, pacing: Pacing, signal?: AbortSignal, deadline = Number.POSITIVE_INFINITY): Promise<void> {
   for (let offset = 0; offset < bytes.length; offset += pacing.chunkSize) {
     signal?.throwIfAborted();
-    await link.write(bytes.subarray(offset, offset + pacing.chunkSize));
+    await writeBefore(link, bytes.subarray(offset, offset + pacing.chunkSize), deadline);
     if (offset + pacing.chunkSize < bytes.length) await sleep(pacing.pauseMs);
   }
 }
@@ -72,8 +89,8 @@ export async function execRaw(link: ByteLink, source: Uint8Array, options: RawEx
     }
   }
   if (expectOk) {
-    await writePaced(link, source, options.pacing, options.signal);
-    await link.write(Uint8Array.of(CTRL_D));
+    await writePaced(link, source, options.pacing, options.signal, deadline);
+    await writeBefore(link, Uint8Array.of(CTRL_D), deadline);
   }
   const parser = new RawResponseParser({ expectOk, onStdout: options.onStdout, onStderr: options.onStderr });
   // A board without flow control can drop the final Ctrl-D itself and then wait forever
