@@ -185,12 +185,12 @@ export function ideScenarios(o: ScenarioOptions): void {
   it("completes a module's names from the board's dir()", async () => {
     await newFile(page(), 'import math\nmath.sq');
     await page().keyboard.press('Control+Space');
-    const popup = page().locator('.cm-tooltip-autocomplete');
+    const popup = page().locator('.editor-pane:not([hidden]) .cm-tooltip-autocomplete');
     await popup.waitFor({ timeout: o.timeout });
     await expect.poll(() => popup.textContent(), { timeout: o.timeout }).toContain('sqrt');
     expect(await popup.locator('li:has-text("sqrt") .cm-completionDetail').textContent()).toBe('board');
     await shot('completions');
-    await page().keyboard.press('Enter');
+    await popup.locator('li:has-text("sqrt")').click();
     expect(await editorText(page())).toBe('import math\nmath.sqrt');
   });
 }
