@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BoardSession } from '../../main/board/board-session';
 import { DeviceFs } from '../../main/board/device-fs';
 import { BoardDisconnectedError, BoardTimeoutError, PortBusyError, PortNotFoundError } from '../../main/board/errors';
+import { IncomingBytes } from '../../main/board/incoming-bytes';
+import { execRaw } from '../../main/board/raw-repl';
 import { openSerialTransport } from '../../main/board/serial-transport';
 import type { Transport } from '../../main/board/transport';
 import { openQemuTransport, startQemuMicrobit, type QemuMicrobit } from '../support/qemu-microbit';
@@ -133,6 +135,21 @@ describe('faults', () => {
     await peerLink.write(Uint8Array.of(0x00, 0xff, 0x4f, 0x3e, 0x13, 0x80, 0x0d));
     await new Promise((r) => setTimeout(r, 100));
     expect((await session.execText('b=2')).trim()).toBe(`len=3 sum=${'b=2'.split('').reduce((s, c) => s + c.charCodeAt(0), 0)}`);
+  });
+
+  it('a board that stops reading: the command gives up at its deadline instead of waiting to drain', async () => {
+    const pair = await socat(); // nobody on the far end: the link fills up and stops taking bytes
+    const link = await open(pair.hostPath);
+    const incoming = new IncomingBytes();
+    link.on('data', (bytes) => incoming.push(bytes));
+    const started = Date.now();
+    const result = await settleTime(
+      execRaw({ write: (b) => link.write(b), incoming }, new Uint8Array(4 * 1024 * 1024).fill(0x20), { paste: { kind: 'refused' }, pacing: { chunkSize: 1 << 20, pauseMs: 0 }, timeoutMs: 1500 }),
+      () => started,
+    );
+    expect(result.error).toBeInstanceOf(BoardTimeoutError);
+    expect(result.ms).toBeGreaterThanOrEqual(1400);
+    expect(result.ms).toBeLessThan(4000);
   });
 
   it('a port held by another program is busy; a missing port is not found', async () => {
