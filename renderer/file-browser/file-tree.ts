@@ -33,6 +33,8 @@ export class FileTree {
   readonly element: HTMLDivElement;
   private entries: TreeEntry[] = [];
   private byPath = new Map<string, TreeEntry>();
+  /** Children per folder, sorted (folders first, then by name); built once per listing. */
+  private children = new Map<string, TreeEntry[]>();
   private readonly collapsed = new Set<string>();
   private selected = new Set<string>();
   private anchor: string | null = null;
@@ -51,6 +53,17 @@ export class FileTree {
   setEntries(entries: readonly TreeEntry[]): void {
     this.entries = [...entries];
     this.byPath = new Map(entries.map((e) => [e.path, e]));
+    this.children = new Map();
+    for (const e of this.entries) {
+      const parent = parentOf(this.options.side, e.path);
+      if (parent === e.path) continue;
+      const list = this.children.get(parent) ?? [];
+      list.push(e);
+      this.children.set(parent, list);
+    }
+    for (const list of this.children.values()) {
+      list.sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'dir' ? -1 : 1));
+    }
     this.selected = new Set([...this.selected].filter((p) => this.byPath.has(p)));
     this.placeholder = '';
     this.render();
@@ -60,6 +73,7 @@ export class FileTree {
   showPlaceholder(text: string): void {
     this.entries = [];
     this.byPath.clear();
+    this.children.clear();
     this.selected.clear();
     this.placeholder = text;
     this.render();
@@ -115,10 +129,7 @@ export class FileTree {
   }
 
   private childrenOf(dir: string): TreeEntry[] {
-    const side = this.options.side;
-    return this.entries
-      .filter((e) => e.path !== dir && parentOf(side, e.path) === dir)
-      .sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === 'dir' ? -1 : 1));
+    return this.children.get(dir) ?? [];
   }
 
   private render(): void {
@@ -133,8 +144,9 @@ export class FileTree {
     };
     walk(rootOf(this.options.side), 1);
     // Entries whose parent is not listed (a partial listing) still show, at the top level.
+    const shown = new Set(this.visible);
     for (const entry of this.entries) {
-      if (this.visible.includes(entry) || this.byPath.has(parentOf(this.options.side, entry.path))) continue;
+      if (shown.has(entry) || this.byPath.has(parentOf(this.options.side, entry.path))) continue;
       this.visible.push(entry);
       rows.push(this.row(entry, 1));
     }
