@@ -110,6 +110,19 @@ export function ideScenarios(o: ScenarioOptions): void {
     await shot('run-output');
   });
 
+  it('runs only the selected lines with Shift+F5', async () => {
+    await newFile(page(), 'print("not this")\nif True:\n    print("only", 6 * 7)\nprint("nor this")\n');
+    // Select the indented line alone: it must run at top level.
+    const lines = page().locator('.editor-pane:not([hidden]) .cm-line');
+    await lines.nth(2).click();
+    await page().keyboard.press('Home');
+    await page().keyboard.press('Shift+End');
+    await page().keyboard.press('Shift+F5');
+    await waitForRepl(page(), /^only 42$/m, o.timeout);
+    await waitForBoardState(page(), 'idle', o.timeout);
+    expect(await replText(page())).not.toMatch(/^(not|nor) this$/m);
+  });
+
   it('stops a while True loop with Ctrl+F2, and a second Run restarts', async () => {
     await newFile(page(), `n = 0\nwhile True:\n    n += 1\n    print('tick', n)\n    ${o.pause}\n`);
     await page().keyboard.press('F5');

@@ -56,7 +56,11 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     openTraceback: (target) => void openTraceback(target),
     openUrl: (url) => void studio.app.openExternal(url).catch(() => window.open(url, '_blank', 'noopener')),
   });
-  const run = new RunController(board, notifications, () => panel.show('repl'), () => connection.connect());
+  const showReplForRun = () => {
+    panel.show('repl');
+    repl.startLine();
+  };
+  const run = new RunController(board, notifications, showReplForRun, () => connection.connect());
 
   const runCommand = createCommands({
     sync: () => fileBrowser?.sync(),

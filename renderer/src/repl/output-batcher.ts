@@ -19,12 +19,21 @@ export class OutputBatcher {
   private queue: string[] = [];
   private scheduled = false;
   private inFlight = 0;
+  private holding = false;
 
   constructor(private readonly sink: WriteSink) {}
 
-  push(chunk: string): void {
+  /**
+   * Queues a chunk. `onlyIf` is asked when the chunk's turn comes (after what is queued
+   * before it has reached the terminal), e.g. to add a newline only where one is needed.
+   */
+  push(chunk: string, onlyIf?: () => boolean): void {
     if (!chunk) return;
-    if (!this.busy && chunk.length <= SLICE_CHARS) {
+    if (onlyIf) {
+      this.conditional(chunk, onlyIf);
+      return;
+    }
+    if (!this.busy && !this.holding && chunk.length <= SLICE_CHARS) {
       this.hand(chunk);
       return;
     }
@@ -37,6 +46,31 @@ export class OutputBatcher {
     return this.queue.length > 0 || this.inFlight > 0;
   }
 
+  private conditional(chunk: string, onlyIf: () => boolean): void {
+    if (!this.busy && !this.holding) {
+      if (onlyIf()) this.hand(chunk);
+      return;
+    }
+    // Decide once everything before it has been parsed (a zero-length write's callback says
+    // when), holding back what arrives meanwhile so the chunk keeps its place.
+    this.flushNow();
+    this.holding = true;
+    this.inFlight += 1;
+    this.sink.write('', () => {
+      this.inFlight -= 1;
+      this.holding = false;
+      if (onlyIf()) this.queue.unshift(chunk);
+      if (this.queue.length > 0) this.schedule();
+    });
+  }
+
+  private flushNow(): void {
+    if (this.queue.length === 0) return;
+    const data = this.queue.join('');
+    this.queue = [];
+    for (let at = 0; at < data.length; at += SLICE_CHARS) this.hand(data.slice(at, at + SLICE_CHARS));
+  }
+
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
@@ -47,10 +81,8 @@ export class OutputBatcher {
 
   private flush(): void {
     this.scheduled = false;
-    if (this.queue.length === 0 || this.inFlight >= HIGH_WATER_CHARS) return; // A write callback reschedules.
-    const data = this.queue.join('');
-    this.queue = [];
-    for (let at = 0; at < data.length; at += SLICE_CHARS) this.hand(data.slice(at, at + SLICE_CHARS));
+    if (this.holding || this.queue.length === 0 || this.inFlight >= HIGH_WATER_CHARS) return; // A write callback reschedules.
+    this.flushNow();
   }
 
   private hand(data: string): void {

@@ -98,6 +98,11 @@ export class ReplTerminal {
     return this.output.busy;
   }
 
+  /** Starts a fresh line on screen (not on the board), so a run's output doesn't follow the `>>> ` prompt. */
+  startLine(): void {
+    this.output.push('\r\n', () => this.terminal.buffer.active.cursorX > 0);
+  }
+
   /** Writes text to the screen only (not to the board): notes from the app. */
   note(text: string): void {
     this.output.push(`\r\n\x1b[2m${text}\x1b[0m\r\n`);

@@ -31,6 +31,7 @@ export class RunController {
   constructor(
     private readonly board: BoardState,
     private readonly notifications: Notifications,
+    /** Shows the REPL and starts a fresh line there for the program's output. */
     private readonly showRepl: () => void,
     private readonly connect: () => Promise<boolean>,
   ) {}
