@@ -147,11 +147,13 @@ export class BoardSession extends EventEmitter {
     await this.transport.write(Uint8Array.of(CTRL_C));
   }
 
-  /** Stops a `run`: Ctrl-C, repeated a few times for programs that swallow one. */
+  /** Stops what runs: Ctrl-C, repeated a few times while a `run` goes on (programs may swallow one). */
   async stop(): Promise<void> {
-    for (let attempt = 0; attempt < 5 && this.#running; attempt++) {
-      await this.interrupt();
+    // At least once: the loop may have been typed at the REPL rather than started by run().
+    await this.interrupt();
+    for (let attempt = 0; attempt < 4 && this.#running; attempt++) {
       await sleep(300);
+      if (this.#running) await this.interrupt();
     }
   }
 
@@ -192,7 +194,8 @@ export class BoardSession extends EventEmitter {
     return this.#queue.run(() =>
       this.#withActivity('busy', async () => {
         await this.#ensureRaw();
-        const hasMachine = (await this.#execText('try:\n import machine\n print(hasattr(machine,"reset"))\nexcept ImportError:\n print(False)')).trim() === 'True';
+        const probe = await this.#execNow('try:\n import machine\n print(hasattr(machine,"reset"))\nexcept ImportError:\n print(False)', {});
+        const hasMachine = new TextDecoder().decode(probe).trim() === 'True';
         if (!hasMachine && !this.transport.setSignals) throw new NotSupportedError('This board has no machine.reset() and its link has no reset lines.');
         this.incoming.drain();
         try {
@@ -280,10 +283,6 @@ export class BoardSession extends EventEmitter {
       await this.#recover();
       throw err;
     }
-  }
-
-  async #execText(source: string): Promise<string> {
-    return new TextDecoder().decode(await this.#execNow(source, {}));
   }
 
   /** Ctrl-C, then wait for the interrupted command's end; resync later if that fails. */

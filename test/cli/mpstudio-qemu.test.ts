@@ -123,12 +123,15 @@ describe('mpstudio CLI against the QEMU micro:bit', () => {
   });
 
   it('soft-resets and hard-resets, keeping files', async () => {
+    const kept = join(dir, 'kept.py');
+    await writeFile(kept, 'x = 1\n');
+    expect((await cli([...port, 'cp', kept, ':'])).code).toBe(0);
     const soft = await cli([...port, 'reset']);
     expect(soft.code).toBe(0);
     expect(soft.stdout).toContain('MicroPython v1.9.2');
     const hard = await cli([...port, 'reset', '--hard']);
     expect(hard.code).toBe(0);
-    expect((await cli([...port, 'cat', ':main.py'])).stdout).toBe('x = 1\n');
+    expect((await cli([...port, 'cat', ':kept.py'])).stdout).toBe('x = 1\n');
   });
 
   it('talks to the REPL from piped input', async () => {
