@@ -22,6 +22,12 @@ export interface VirtualBoardOptions {
   flashSizeBytes?: number;
   /** Paces bytes both ways like a UART at this speed; default: as fast as the machine. */
   baudRate?: number;
+  /**
+   * Output the board may run ahead of the host before it blocks: default 64 KiB, or
+   * 128 bytes (a UART FIFO) when paced. Small for a pty, so Ctrl-C is not followed
+   * by a long tail of stale output.
+   */
+  outputBufferBytes?: number;
 }
 
 export const DEFAULT_FLASH_BYTES = 2 * 1024 * 1024;
@@ -55,6 +61,8 @@ export class VirtualBoardTransport implements Transport {
   private earlyOutput: Uint8Array[] | null = [];
   private outputs: HardwareOutputs = { pins: {}, led: 0, pwm: {} };
   private heldInReset = false;
+  /** Set while the reader asked to pause (flow control); resolves when it resumes. */
+  private outputPaused: { promise: Promise<void>; resume: () => void } | null = null;
   private readonly hardwareIn = new Int32Array(HwIn.potentiometer + 1).fill(-1);
 
   constructor(private readonly options: Required<Pick<VirtualBoardOptions, 'flashDir' | 'flashSizeBytes'>> & VirtualBoardOptions) {
@@ -98,6 +106,7 @@ export class VirtualBoardTransport implements Transport {
   async close(): Promise<void> {
     if (!this.open) return;
     this.open = false;
+    this.resumeOutput();
     const handle = this.handle;
     const standby = this.standby;
     this.handle = null;
@@ -121,6 +130,23 @@ export class VirtualBoardTransport implements Transport {
   async hardReset(): Promise<void> {
     await this.endWorker();
     this.spawn('power-on', 'friendly', HARD_RESET);
+  }
+
+  /**
+   * Flow control, like a UART's CTS line: while paused, no output is delivered and
+   * the board blocks once its buffer is full. For readers that fall behind (a pty).
+   */
+  pauseOutput(): void {
+    if (this.outputPaused) return;
+    let resume = () => {};
+    const promise = new Promise<void>((resolve) => (resume = resolve));
+    this.outputPaused = { promise, resume };
+  }
+
+  resumeOutput(): void {
+    const paused = this.outputPaused;
+    this.outputPaused = null;
+    paused?.resume();
   }
 
   /** The simulated hardware as the host shows it. */
@@ -174,7 +200,10 @@ export class VirtualBoardTransport implements Transport {
       flashDir: this.options.flashDir,
       flashSizeBytes: this.options.flashSizeBytes,
       // Paced, the board may run only a FIFO's worth ahead of the wire, as with a real UART.
-      outputCapacity: this.receivePacer ? PACED_OUTPUT_CAPACITY : OUTPUT_RING_BYTES,
+      outputCapacity: Math.min(
+        OUTPUT_RING_BYTES,
+        this.options.outputBufferBytes ?? (this.receivePacer ? PACED_OUTPUT_CAPACITY : OUTPUT_RING_BYTES),
+      ),
       outputSlice: this.receivePacer ? PACING_SLICE_BYTES : undefined,
       onOutput: (bytes) => this.deliver(bytes),
       onMessage: (message) => {
@@ -215,6 +244,7 @@ export class VirtualBoardTransport implements Transport {
   }
 
   private async deliver(bytes: Uint8Array): Promise<void> {
+    while (this.outputPaused && this.open) await this.outputPaused.promise;
     if (this.receivePacer) await this.receivePacer.transmit(bytes.length);
     this.emitData(bytes);
   }
@@ -291,6 +321,7 @@ export class VirtualBoardTransport implements Transport {
   private lose(cause: Error): void {
     if (!this.open) return;
     this.open = false;
+    this.resumeOutput();
     void this.handle?.terminate();
     void this.standby?.terminate();
     this.handle = null;

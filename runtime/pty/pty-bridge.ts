@@ -6,8 +6,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Transport } from '../../main/board/transport';
 
-/** Output kept for a pty nobody has open, before it is dropped as a UART's would be. */
-const UNREAD_LIMIT = 64 * 1024;
 const START_TIMEOUT_MS = 10_000;
 
 export class PtyStartError extends Error {
@@ -25,7 +23,13 @@ export interface PtyBridge {
   close(): Promise<void>;
 }
 
-export async function servePty(transport: Transport): Promise<PtyBridge> {
+/** Flow control a transport may offer (the virtual board does): the pty's reader sets the pace. */
+export interface OutputFlowControl {
+  pauseOutput(): void;
+  resumeOutput(): void;
+}
+
+export async function servePty(transport: Transport & Partial<OutputFlowControl>): Promise<PtyBridge> {
   let socat: ChildProcessWithoutNullStreams;
   try {
     socat = spawn('socat', ['-d', '-d', 'pty,raw,echo=0', 'STDIO'], { stdio: 'pipe' });
@@ -50,8 +54,19 @@ export async function servePty(transport: Transport): Promise<PtyBridge> {
     });
     void ended.then(() => reject(new PtyStartError(`socat ended: ${log.trim()}`)));
   });
+  let paused = false;
   const onData = (bytes: Uint8Array) => {
-    if (socat.stdin.writable && socat.stdin.writableLength < UNREAD_LIMIT) socat.stdin.write(bytes);
+    if (!socat.stdin.writable) return;
+    // A slow or absent reader fills the pty and the pipe: hold the board, as a UART's
+    // flow control would, rather than drop its output.
+    if (!socat.stdin.write(bytes) && !paused && transport.pauseOutput) {
+      paused = true;
+      transport.pauseOutput();
+      socat.stdin.once('drain', () => {
+        paused = false;
+        transport.resumeOutput?.();
+      });
+    }
   };
   transport.on('data', onData);
   socat.stdout.on('data', (chunk: Buffer) => {

@@ -9,6 +9,9 @@ import { servePty } from '../../../runtime/pty/pty-bridge';
 import { createVirtualBoardTransport } from '../../../runtime/virtual-board-transport';
 import { EXIT, UsageError, type CliCommand } from '../command-registry';
 
+/** About what a USB-serial bridge holds. */
+const PTY_OUTPUT_BUFFER_BYTES = 4096;
+
 export const virtualCommand: CliCommand = {
   name: 'virtual',
   usage: 'virtual --pty [--baud N] [--flash DIR] [--flash-size BYTES]',
@@ -28,7 +31,8 @@ export const virtualCommand: CliCommand = {
       else throw new UsageError(`unexpected ${arg ?? 'argument'}`);
     }
     if (!pty) throw new UsageError('--pty is required (the only way to serve it for now)');
-    const board = await createVirtualBoardTransport({ flashDir, baudRate, flashSizeBytes });
+    // A small output buffer: after Ctrl-C a serial tool should not wade through stale output.
+    const board = await createVirtualBoardTransport({ flashDir, baudRate, flashSizeBytes, outputBufferBytes: PTY_OUTPUT_BUFFER_BYTES });
     const bridge = await servePty(board).catch(async (error: unknown) => {
       await board.close();
       throw error;
