@@ -13,7 +13,7 @@ import { BoardDisconnectedError, BoardExecError, BoardTimeoutError, NotSupported
 import { IncomingBytes } from './incoming-bytes';
 import type { RawPasteSupport } from './raw-paste';
 import { SAFE_PACING, enterRawRepl, execRaw, proveRawPrompt, sleep, type Pacing } from './raw-repl';
-import { guardedSource } from './transit-guard';
+import { guardedSource, readGuardedTraceback } from './transit-guard';
 import type { Transport, TransportCloseReason } from './transport';
 
 export interface ExecOptions {
@@ -255,7 +255,8 @@ export class BoardSession extends EventEmitter {
     const plain = typeof source === 'string' ? new TextEncoder().encode(source) : source;
     // A source that fits in one paced chunk cannot overrun the board's buffer: no guard needed.
     const needsGuard = this.#paste.kind !== 'supported' && !options.selfChecking && plain.length >= this.#pacing.chunkSize;
-    const bytes = needsGuard ? guardedSource(plain) : plain;
+    const guarded = needsGuard ? guardedSource(plain) : null;
+    const bytes = guarded ?? plain;
     const timeoutMs = options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
     try {
       const response = await execRaw(this, bytes, {
@@ -268,12 +269,12 @@ export class BoardSession extends EventEmitter {
         onPasteDetected: (support) => (this.#paste = support),
       });
       if (response.stderr.length > 0) {
-        const error = new BoardExecError(response.stderr.trim());
-        // Without raw-paste the board may have dropped bytes of the source, and a SyntaxError
-        // means nothing ran: send it again (twice at most) before believing the error.
-        if (this.#paste.kind !== 'supported' && error.exceptionType === 'SyntaxError' && (options.attempt ?? 0) < 2) {
-          return await this.#execNow(source, { ...options, attempt: (options.attempt ?? 0) + 1 });
-        }
+        const read = guarded ? readGuardedTraceback(response.stderr.trim()) : { damaged: false, traceback: response.stderr.trim() };
+        const error = new BoardExecError(read.traceback);
+        // Without raw-paste the board may have dropped bytes of the source. A damaged guard,
+        // or a SyntaxError in an unguarded command, means nothing ran: send it again (twice at most).
+        const damaged = read.damaged || (!guarded && this.#paste.kind !== 'supported' && error.exceptionType === 'SyntaxError');
+        if (damaged && (options.attempt ?? 0) < 2) return await this.#execNow(source, { ...options, attempt: (options.attempt ?? 0) + 1 });
         throw error;
       }
       return response.stdout;
