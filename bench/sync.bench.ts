@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const transport = await createVirtualBoardTransport({ flashDir: join(base, 'flash'), baudRate: BAUD });
   const session = await BoardSession.open(transport, { connectTimeoutMs: 20_000 });
   try {
-    const sync = new SyncService(new LocalFolderService(fixedFolderSettings(project)), boardFilesFromDeviceFs(new DeviceFs(session)), () => undefined);
+    const sync = new SyncService(new LocalFolderService(fixedFolderSettings(project)), boardFilesFromDeviceFs(new DeviceFs(session), session), () => undefined);
     const request = { direction: 'upload' as const, localDir: '', boardDir: '/', deleteExtra: false };
 
     const reference = bytesAloneSeconds(TOTAL_BYTES);

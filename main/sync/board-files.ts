@@ -6,6 +6,7 @@
  */
 import type { Handlers } from '../../preload/contract';
 import type { FsCapabilities, FsEntry } from '../../preload/contract-types';
+import { hashMany } from './batch-hash';
 
 export interface BoardFiles {
   capabilities(): Promise<FsCapabilities>;
@@ -19,11 +20,13 @@ export interface BoardFiles {
   /** The file's SHA-256, lowercase hex. */
   hash(path: string): Promise<string>;
   cancel(transferId: string): Promise<void>;
+  /** SHA-256 of many files at once (a shortcut); paths it could not hash are absent. */
+  hashMany?(paths: readonly string[]): Promise<Map<string, string>>;
 }
 
 export type FsHandlers = Pick<
   Handlers,
-  'fs:capabilities' | 'fs:list' | 'fs:read' | 'fs:write' | 'fs:mkdir' | 'fs:remove' | 'fs:stat' | 'fs:hash' | 'fs:cancel'
+  'fs:capabilities' | 'fs:list' | 'fs:read' | 'fs:write' | 'fs:mkdir' | 'fs:remove' | 'fs:stat' | 'fs:hash' | 'fs:cancel' | 'board:exec'
 >;
 
 /**
@@ -41,6 +44,7 @@ export function boardFilesFromHandlers(table: () => FsHandlers): BoardFiles {
     stat: (path) => table()['fs:stat'](path),
     hash: (path) => table()['fs:hash'](path),
     cancel: (transferId) => table()['fs:cancel'](transferId),
+    hashMany: (paths) => hashMany(async (source) => (await table()['board:exec'](source)).stdout, paths),
   };
 }
 

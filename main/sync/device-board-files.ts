@@ -4,11 +4,14 @@
  * than going through the app's handler table. Transfer ids map to AbortSignals, so
  * `cancel(id)` stops the transfer the same way the app's `fs:cancel` does.
  */
+import type { BoardSession } from '../board/board-session';
 import type { DeviceFs } from '../board/device-fs';
 import { publicCapabilities } from '../board/fs-capabilities';
+import { hashMany } from './batch-hash';
 import type { BoardFiles } from './board-files';
 
-export function boardFilesFromDeviceFs(fs: DeviceFs): BoardFiles {
+/** With `session`, many files are hashed per command (`hashMany`). */
+export function boardFilesFromDeviceFs(fs: DeviceFs, session?: BoardSession): BoardFiles {
   const transfers = new Map<string, AbortController>();
   const track = async <T>(transferId: string | undefined, work: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> => {
     if (!transferId) return work(undefined);
@@ -30,5 +33,6 @@ export function boardFilesFromDeviceFs(fs: DeviceFs): BoardFiles {
     stat: (path) => fs.stat(path),
     hash: (path) => fs.hash(path),
     cancel: async (transferId) => transfers.get(transferId)?.abort(),
+    ...(session && { hashMany: (paths: readonly string[]) => hashMany((source) => session.execText(source), paths) }),
   };
 }

@@ -44,12 +44,16 @@ export class SyncService {
     const localEntries = await this.localFiles(localDir, request.direction === 'download');
     const localFiles = localEntries.filter((e) => !ignore.ignores(e.path, false));
     const boardFiles = (await this.boardFiles(request.boardDir, ignore, request.direction === 'upload')).filter((f) => caps.folders || !f.path.includes('/'));
+    const known = await this.prefetchBoardHashes(localFiles, boardFiles, request.boardDir, caps.folders && caps.hashlib);
     const entries = await compareTrees(
       localFiles,
       boardFiles,
       {
         local: (path) => this.local.sha256(joinLocal(localDir, path)),
-        board: (path) => this.board.hash(joinBoardPath(request.boardDir, path)),
+        board: async (path) => {
+          const full = joinBoardPath(request.boardDir, path);
+          return known.get(full) ?? this.board.hash(full);
+        },
       },
       {
         direction: request.direction,
@@ -71,6 +75,14 @@ export class SyncService {
       this.plans.delete(old);
     }
     return plan;
+  }
+
+  /** Hashes, in a few commands, the board files whose size matches the local copy (those compareTrees asks about). */
+  private async prefetchBoardHashes(local: FileFacts[], board: FileFacts[], boardDir: string, possible: boolean): Promise<Map<string, string>> {
+    if (!possible || !this.board.hashMany) return new Map();
+    const localSize = new Map(local.map((f) => [f.path, f.size]));
+    const candidates = board.filter((f) => localSize.get(f.path) === f.size).map((f) => joinBoardPath(boardDir, f.path));
+    return candidates.length > 0 ? this.board.hashMany(candidates) : new Map();
   }
 
   /** Runs a previewed plan. `deleteExtra === false` drops its deletions; it can never add them. */

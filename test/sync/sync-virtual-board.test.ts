@@ -31,7 +31,7 @@ interface Rig {
 async function openRig(flashDir: string, baudRate?: number): Promise<Rig> {
   const transport = await createVirtualBoardTransport({ flashDir, ...(baudRate && { baudRate }) });
   const session = await BoardSession.open(transport);
-  return { session, board: boardFilesFromDeviceFs(new DeviceFs(session)), close: () => session.close() };
+  return { session, board: boardFilesFromDeviceFs(new DeviceFs(session), session), close: () => session.close() };
 }
 
 describe('SyncService on the virtual board', () => {

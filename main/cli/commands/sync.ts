@@ -19,7 +19,7 @@ export const syncCommand: CliCommand = {
     const local = resolve(args[0] as string);
     const remote = args[1] === undefined ? '/' : boardPathOf(args[1] as string);
     if (remote === null) throw new UsageError('the board folder must start with ":"');
-    const sync = new SyncService(new LocalFolderService(fixedFolderSettings(local)), boardFilesFromDeviceFs(await ctx.fs()), () => undefined);
+    const sync = new SyncService(new LocalFolderService(fixedFolderSettings(local)), boardFilesFromDeviceFs(await ctx.fs(), await ctx.session()), () => undefined);
     const plan = await sync.preview({ direction: 'upload', localDir: '', boardDir: remote, deleteExtra: false });
     for (const entry of plan.entries) if (entry.note) ctx.err.write(`skipped ${entry.path}: ${entry.note}\n`);
     const result = await sync.apply(plan.id);
