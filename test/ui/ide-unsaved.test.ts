@@ -51,7 +51,7 @@ describe('unsaved work', () => {
       await second.page.click('.editor-tab .close');
       await second.page.click('.dialog button[data-choice="discard"]');
       await second.page.waitForSelector('.editor-tab', { state: 'detached' });
-      expect(await readdir(join(userDataDir, 'backups'))).toEqual([]);
+      await expect.poll(() => readdir(join(userDataDir, 'backups')), { timeout: UI_TIMEOUT }).toEqual([]);
     } finally {
       await second.close();
     }
@@ -91,7 +91,8 @@ describe('unsaved work', () => {
       const notice = page.locator('.notification[data-kind="error"]');
       await notice.waitFor({ timeout: UI_TIMEOUT });
       expect(await notice.textContent()).toContain('Saving /failing.py failed');
-      expect(await page.locator('.editor-tab').getAttribute('data-dirty')).toBe('true');
+      // (The previous test's buffer may come back as a recovered tab too: look at the active one.)
+      expect(await page.locator('.editor-tab[aria-selected="true"]').getAttribute('data-dirty')).toBe('true');
       await saveScreenshot(page, 'ide-save-failed');
     } finally {
       await session.close();
