@@ -44,7 +44,8 @@ export function ideScenarios(o: ScenarioOptions): void {
     await o.connect(page());
     expect(await page().locator('.board-version').textContent()).toMatch(/^v\d+\.\d+/);
     expect(await page().locator('.board-version').getAttribute('title')).toMatch(/MicroPython v?\d+\.\d+/);
-    expect(await page().locator('.status-board').textContent()).toMatch(/Ready \(REPL\) · MicroPython \d+\.\d+/);
+    // (The state may flicker to Busy while the file browser lists the board.)
+    expect(await page().locator('.status-board').textContent()).toMatch(/: \w.* · MicroPython \d+\.\d+/);
     expect(await page().locator('button.connect').textContent()).toBe('Disconnect');
     await waitForRepl(page(), />>> $/m, o.timeout);
     await shot('connected');
@@ -138,7 +139,13 @@ export function ideScenarios(o: ScenarioOptions): void {
       before,
       { timeout: o.timeout },
     );
-    await waitForBoardState(page(), 'running', o.timeout);
+    // The new run is under way once it prints (a Ctrl-C while its source is still being sent
+    // would only cancel the upload).
+    await page().waitForFunction(
+      () => /^tick 3$/m.test((globalThis as InPage).mpstudioAutomation.replText().split('KeyboardInterrupt').pop() ?? ''),
+      null,
+      { timeout: o.timeout },
+    );
     await page().keyboard.press('Control+F2');
     await waitForBoardState(page(), 'idle', o.timeout);
     // The traceback may reach the screen a moment after the state changes.
@@ -158,32 +165,32 @@ export function ideScenarios(o: ScenarioOptions): void {
     // Put the cursor elsewhere first, so following the link visibly moves it.
     await page().click('.editor-pane:not([hidden]) .cm-editor .cm-line >> nth=0');
     await page().keyboard.press('Control+Home');
-    const point = await page().evaluate(() => {
-      const g = globalThis as unknown as { document: Document };
-      const rows = Array.from(g.document.querySelectorAll('.repl-host .xterm-rows > div'));
-      const row = rows.reverse().find((r) => /File "<stdin>", line 4/.test(r.textContent ?? ''));
-      if (!row) return null;
-      const walker = g.document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf('line 4') ?? -1;
-        if (at < 0) continue;
-        const range = g.document.createRange();
-        range.setStart(node, at + 2);
-        range.setEnd(node, at + 3);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-      }
-      return null;
-    });
-    expect(point).not.toBeNull();
-    await page().mouse.move(point!.x - 5, point!.y);
-    await page().mouse.move(point!.x, point!.y);
-    await page().mouse.click(point!.x, point!.y);
+    await clickTracebackLink(page(), 'File "<stdin>", line 4');
     await page().waitForFunction(() => /Ln 4,/.test((globalThis as unknown as { document: Document }).document.querySelector('.status-cursor')?.textContent ?? ''), null, {
       timeout: UI_TIMEOUT,
     });
     expect(await page().locator('.cm-highlighted-line').count()).toBe(1);
     await shot('traceback-link');
+  });
+
+  it("follows a traceback link into a module on the board", async () => {
+    await page().evaluate(
+      (text) => (globalThis as InPage).studio.fs.write('/ide_helper.py', new TextEncoder().encode(text)),
+      'def boom():\n    x = 1\n    return x + None\n',
+    );
+    await newFile(page(), 'import ide_helper\nide_helper.boom()\n');
+    await page().keyboard.press('F5');
+    await waitForRepl(page(), /TypeError/, o.timeout);
+    await waitForBoardState(page(), 'idle', o.timeout);
+    const text = await replText(page());
+    const ref = /File "(\/?ide_helper\.py)", line 3/.exec(text);
+    expect(ref, text).not.toBeNull();
+    await clickTracebackLink(page(), ref![0]);
+    await page().waitForSelector('.editor-tab[aria-selected="true"]:has-text("ide_helper.py") .origin[data-side="board"]', { timeout: o.timeout });
+    await page().waitForFunction(() => /Ln 3,/.test((globalThis as unknown as { document: Document }).document.querySelector('.status-cursor')?.textContent ?? ''), null, {
+      timeout: UI_TIMEOUT,
+    });
+    expect(await editorText(page())).toContain('return x + None');
   });
 
   it('underlines a syntax error as you type, from the board compiler', async () => {
@@ -206,4 +213,30 @@ export function ideScenarios(o: ScenarioOptions): void {
     await popup.locator('li:has-text("sqrt")').click();
     expect(await editorText(page())).toBe('import math\nmath.sqrt');
   });
+}
+
+/** Clicks the traceback reference `ref` (e.g. `File "<stdin>", line 4`) in the terminal, as a user would. */
+async function clickTracebackLink(page: Page, ref: string): Promise<void> {
+  const point = await page.evaluate((wanted) => {
+    const g = globalThis as unknown as { document: Document };
+    const rows = Array.from(g.document.querySelectorAll('.repl-host .xterm-rows > div'));
+    const row = rows.reverse().find((r) => (r.textContent ?? '').includes(wanted));
+    if (!row) return null;
+    const lineWord = wanted.slice(wanted.lastIndexOf('line'));
+    const walker = g.document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(lineWord) ?? -1;
+      if (at < 0) continue;
+      const range = g.document.createRange();
+      range.setStart(node, at + 2);
+      range.setEnd(node, at + 3);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }
+    return null;
+  }, ref);
+  expect(point, `no "${ref}" on screen`).not.toBeNull();
+  await page.mouse.move(point!.x - 5, point!.y);
+  await page.mouse.move(point!.x, point!.y);
+  await page.mouse.click(point!.x, point!.y);
 }

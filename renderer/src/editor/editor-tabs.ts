@@ -4,6 +4,7 @@
  * file came from; Save As can write it to the other side. A save that fails keeps
  * the tab marked unsaved and says why.
  */
+import { closeCompletion } from '@codemirror/autocomplete';
 import { EditorState, type Text } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { BufferBackup } from '../../../preload/contract-types';
@@ -114,6 +115,7 @@ export class EditorTabs {
       const selected = d === doc;
       d.tab.setAttribute('aria-selected', String(selected));
       d.pane.hidden = !selected;
+      if (!selected) closeCompletion(d.view); // A list left open would pop up again on return.
     }
     this.welcome.hidden = true;
     this.revealTab(doc.tab);
