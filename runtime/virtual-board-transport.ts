@@ -299,11 +299,13 @@ export class VirtualBoardTransport implements Transport {
    */
   private watchInterrupt(handle: BoardWorkerHandle, writtenUpTo: number): void {
     const control = handle.control;
+    const heartbeat = Atomics.load(control, Ctrl.heartbeat);
     setTimeout(() => {
       const taken = ((Atomics.load(control, Ctrl.inRead) - writtenUpTo) | 0) >= 0;
       if (this.handle !== handle || taken) return;
-      if (Atomics.load(control, Ctrl.interpreterUp) === 0) {
-        // Still loading an interpreter (boot or soft reset): not stuck, look again later.
+      // Loading an interpreter (boot, soft reset) or busy feeding the REPL is not being
+      // stuck: look again later. Code that never calls out moves neither.
+      if (Atomics.load(control, Ctrl.interpreterUp) === 0 || Atomics.load(control, Ctrl.heartbeat) !== heartbeat) {
         this.watchInterrupt(handle, writtenUpTo);
         return;
       }

@@ -78,6 +78,8 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
     // board's modules installed (nothing touches the flash before it is used).
     this.ready = await this.start();
     const control = this.data.channel.control;
+    // Not serving yet: the host's Ctrl-C watchdog must not take the wait for being stuck.
+    Atomics.store(control, Ctrl.interpreterUp, 0);
     while (Atomics.load(control, Ctrl.activate) === 0) Atomics.wait(control, Ctrl.activate, 0);
     this.resetCause = Atomics.load(control, Ctrl.bootCause);
     const mode = Atomics.load(control, Ctrl.bootMode) === ReplModeCode.raw ? 'raw' : 'friendly';
@@ -103,7 +105,10 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
   async start(): Promise<Interpreter> {
     const ready = this.ready;
     this.ready = null;
-    if (ready) return ready;
+    if (ready) {
+      Atomics.store(this.data.channel.control, Ctrl.interpreterUp, 1);
+      return ready;
+    }
     this.interpreter = null;
     this.runFileProxy = null;
     // Loading is not being stuck: the host's Ctrl-C watchdog waits while this is 0.
@@ -243,6 +248,7 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
   }
 
   private onOutput(byte: number): void {
+    Atomics.add(this.data.channel.control, Ctrl.heartbeat, 1);
     this.output.printed(byte);
     if ((++this.outputCount & 31) === 0 || byte === 10) this.service();
   }

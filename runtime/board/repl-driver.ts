@@ -200,6 +200,8 @@ export class ReplDriver {
     const interpreter = this.interpreter;
     if (!interpreter) return;
     this.setRunning(true);
+    // Alive: the host's Ctrl-C watchdog looks for this between its checks.
+    Atomics.add(this.control, Ctrl.heartbeat, 1);
     let answer: number;
     try {
       answer = interpreter.mp.replProcessChar(byte);
