@@ -30,6 +30,8 @@ export function encodeWire(value: unknown): string {
 }
 
 export function decodeWire(text: string): unknown {
+  // Most messages (REPL text, plot batches) carry no bytes: skip the per-value reviver.
+  if (!text.includes(`"${BYTES_KEY}"`)) return JSON.parse(text);
   return JSON.parse(text, (_key, item: unknown) => {
     if (item && typeof item === 'object' && !Array.isArray(item)) {
       const record = item as Record<string, unknown>;

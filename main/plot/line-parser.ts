@@ -37,8 +37,17 @@ const QUOTES = /^(["'])(.*)\1$/;
 const NOISE =
   /^(?:>>>|\.\.\.\s|\.\.\.$|Traceback \(|\s+File "|MicroPython v|MPY: |soft reboot|raw REPL|paste mode|===|Type "help\(\)"|[A-Z]\w*(?:Error|Exception|Interrupt|Exit|Iteration)(?::|$))/;
 
+/** A program's first line can land right after the idle `>>> ` prompt. */
+const PROMPT_PREFIX = /^>>> (?=\S)/;
+
 export function parseLine(raw: string): ParsedLine | null {
   const line = raw.trim();
+  if (PROMPT_PREFIX.test(raw)) {
+    // `name:value` pairs are not Python a user could have typed at the prompt (and
+    // assignments, with `=`, are left out), so they are the program's output.
+    const rest = raw.slice(4).trim();
+    return rest.includes('=') ? null : parsePairs(rest);
+  }
   if (line === '' || NOISE.test(raw)) return null;
   return (
     parseTuple(line) ??

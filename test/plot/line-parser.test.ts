@@ -112,3 +112,13 @@ describe('parseLine', () => {
     expect(parsed?.kind === 'named' && parsed.names[0]?.length).toBe(MAX_NAME_CHARS);
   });
 });
+
+describe('a first line glued to the prompt', () => {
+  it('reads name:value pairs printed right after an idle >>> prompt', () => {
+    expect(parseLine('>>> pot:32754 light:15126')).toEqual({ kind: 'named', names: ['pot', 'light'], values: [32754, 15126] });
+  });
+  it('still ignores what the user typed at the prompt', () => {
+    expect(parseLine('>>> x = 1')).toBeNull();
+    expect(parseLine('>>> print(1, 2)')).toBeNull();
+  });
+});

@@ -86,14 +86,22 @@ describe('plotter in the IDE with the virtual board', () => {
       .map((line) => SAMPLE_LINE.exec(line.trim()))
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => [Number(m[1]), Number(m[2])]);
-    await waitForState(page, (s) => Number(s.samples) === printed.length, 'every printed line plotted');
+    // Ctrl+F2 may cut the last line mid-print: the terminal and the parser may then
+    // disagree on that one line only. Every line before it must match exactly.
+    const plotted = await waitForState(
+      page,
+      (s) => Number(s.samples) === printed.length || Number(s.samples) === printed.length - 1,
+      'every printed line plotted',
+    );
+    const compared = Number(plotted.samples);
 
     const download = page.waitForEvent('download');
     await page.click(`${PLOTTER} [data-action="csv"]`);
     const lines = (await readFile(await (await download).path(), 'utf8')).trimEnd().split('\n');
     expect(lines[0]).toBe('index,time_s,pot,light');
     const rows = lines.slice(1).map((line) => line.split(',').slice(2).map(Number));
-    expect(rows).toEqual(printed);
+    expect(rows.slice(0, compared)).toEqual(printed.slice(0, compared));
+    expect(rows.length).toBe(compared);
     expect(rows.length).toBeGreaterThan(10);
   });
 
