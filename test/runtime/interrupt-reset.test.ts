@@ -41,7 +41,9 @@ describe('virtual board: Ctrl-C', () => {
 
   it('stops a pure compute loop by restarting the interpreter, files intact', async () => {
     await h.exchange('lost = 1\r', PROMPT);
-    await startLoop('print("spinning")\rwhile True:\r pass\r', 'spinning\r\n');
+    // Wait for the echo of the blank line that ends the block: only then is the loop running
+    // (waiting for "spinning" alone raced the echo of the lines typed after it).
+    await startLoop('print("spinning")\rwhile True:\r pass\r', '... \r\n');
     const started = performance.now();
     const out = await h.exchange('\x03', PROMPT, 10_000);
     // The specification is 2 s; the warm standby worker makes it about the 600 ms grace.
