@@ -2,7 +2,7 @@
  * Composes every handler group into the full `Handlers` table of the contract.
  * Each area's handlers live in their own file; adding an area is one line here.
  */
-import { contract, type Handlers, type RequestChannel } from '../../preload/contract';
+import type { Handlers } from '../../preload/contract';
 import { appHandlers } from './app-handlers';
 import { backupHandlers } from './backup-handlers';
 import { createLocalFolder, localHandlers } from './local-handlers';
@@ -15,7 +15,6 @@ import { ConnectionManager } from '../board/connection-manager';
 import { createVirtualBoardHost, virtualHandlers } from './virtual-handlers';
 import { createSyntaxChecker, lintHandlers } from './lint-handlers';
 import type { ServiceContext } from './service-context';
-import { UserFacingError } from './user-facing-error';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   // The file browser's groups reach the board through the finished table (`fs:*`),
@@ -44,21 +43,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...virtualHandlers(virtualBoard),
     ...lintHandlers(createSyntaxChecker(ctx)),
   };
-  table = withMirrorRecording(withUnbuiltChannels(groups), mirror, ctx.emit);
+  // Every channel of the contract must have a handler: a missing one is a compile error here.
+  const complete: Handlers = groups;
+  table = withMirrorRecording(complete, mirror, ctx.emit);
   return table;
-}
-
-/**
- * Temporary while the areas land one by one: channels in the contract that no group
- * implements yet answer with a clear `not-supported` error instead of crashing.
- */
-function withUnbuiltChannels(groups: Partial<Handlers>): Handlers {
-  const table: Record<string, unknown> = { ...groups };
-  for (const [channel, spec] of Object.entries(contract)) {
-    if (spec.kind !== 'request' || channel in table) continue;
-    table[channel] = async () => {
-      throw new UserFacingError('not-supported', `${channel as RequestChannel} is not available in this build.`);
-    };
-  }
-  return table as Handlers;
 }
