@@ -28,7 +28,8 @@ export async function openFileBrowser(options: { extraArgs?: string[] } = {}): P
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(app.url);
-  await page.waitForSelector('#app[data-state="ready"]', { timeout: 30_000 });
+  // Ready, and done opening the board it opens at start (the virtual board on a fresh app).
+  await page.waitForSelector('#app[data-state="ready"][data-start-connection="done"]', { timeout: 30_000 });
   await page.waitForSelector('.file-browser', { timeout: 30_000 });
   return {
     app,

@@ -53,7 +53,9 @@ export async function openIde(options: { userDataDir?: string; app?: RunningWebA
 
 export async function loadIde(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForSelector('#app[data-state="ready"]', { timeout: UI_TIMEOUT });
+  // Ready, and done with the board it opens at start (the virtual board on a fresh app), so
+  // a test's own connecting never races the app's.
+  await page.waitForSelector('#app[data-state="ready"][data-start-connection="done"]', { timeout: UI_TIMEOUT });
 }
 
 export function replText(page: Page): Promise<string> {
@@ -78,8 +80,14 @@ export async function waitForBoardState(page: Page, state: string, timeout = UI_
   await page.waitForSelector(`.state-pill[data-state="${state}"]`, { timeout });
 }
 
-/** Connects to the virtual board with the toolbar, as a user would. */
+/** Connects the virtual board through the connection bar; a no-op when it is already on (as at start). */
 export async function connectVirtual(page: Page): Promise<void> {
+  const state = await page.locator('.state-pill').getAttribute('data-state');
+  if (state === 'idle' && (await page.locator('.board-select').inputValue()) === 'virtual') return;
+  if (state !== 'disconnected') {
+    await page.click('button.connect'); // Disconnect whatever else is on.
+    await waitForBoardState(page, 'disconnected');
+  }
   await page.selectOption('.board-select', 'virtual');
   await page.click('button.connect');
   await waitForBoardState(page, 'idle');

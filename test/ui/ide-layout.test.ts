@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { loadIde, openIde, type Ide, type InPage } from './ide-driver';
+import { loadIde, openIde, waitForRepl, type Ide, type InPage } from './ide-driver';
 
 describe('IDE layout', () => {
   let ide: Ide;
@@ -22,9 +22,17 @@ describe('IDE layout', () => {
     for (const selector of ['.toolbar', '.sidebar', '.editor-area', '.bottom-panel', '.statusbar', '.repl-host .xterm']) {
       expect(await page.locator(selector).isVisible(), selector).toBe(true);
     }
-    expect(await page.locator('.state-pill').getAttribute('data-state')).toBe('disconnected');
     expect(await page.locator('.board-select option[value="virtual"]').count()).toBe(1);
     await saveScreenshot(page, 'ide-empty');
+  });
+
+  it('opens on the virtual board when no board was used before, without making it the remembered choice', async () => {
+    const { page } = ide;
+    expect(await page.locator('.state-pill').getAttribute('data-state')).toBe('idle');
+    expect(await page.locator('.board-select').inputValue()).toBe('virtual');
+    await waitForRepl(page, />>> $/m);
+    const settings = await page.evaluate(() => (globalThis as InPage).studio.settings.get());
+    expect(settings.lastTarget).toBeNull();
   });
 
   it('remembers a dragged pane size across a reload', async () => {

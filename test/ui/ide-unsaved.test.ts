@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot } from '../support/chromium';
 import { startWebApp, type RunningWebApp } from '../support/web-app';
-import { editorText, fillDialog, loadIde, newFile, UI_TIMEOUT } from './ide-driver';
+import { editorText, fillDialog, loadIde, newFile, UI_TIMEOUT, waitForBoardState } from './ide-driver';
 
 describe('unsaved work', () => {
   let app: RunningWebApp;
@@ -84,8 +84,10 @@ describe('unsaved work', () => {
     try {
       const { page } = session;
       await loadIde(page, app.url);
+      // The app opened the virtual board; with it disconnected, writing to the board must fail.
+      await page.click('button.connect');
+      await waitForBoardState(page, 'disconnected');
       await newFile(page, 'print("nowhere to go")\n');
-      // No board is connected, so writing to the board must fail.
       await page.keyboard.press('Control+s');
       await fillDialog(page, { side: 'board', path: '/failing.py' });
       const notice = page.locator('.notification[data-kind="error"]');

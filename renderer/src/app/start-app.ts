@@ -5,6 +5,7 @@
  */
 import { BoardState } from '../connection/board-state';
 import { ConnectionBar } from '../connection/connection-bar';
+import { startupTargets } from '../connection/startup-targets';
 import { BoardCompletionCache } from '../editor/board-completions';
 import { EditorTabs, type EditorDoc } from '../editor/editor-tabs';
 import type { OpenFileRequest } from '../editor/file-origin';
@@ -110,7 +111,8 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     statusBar.setBoard(status);
     refreshToolbar();
     const error = status.state === 'disconnected' && status.error ? `${status.error.code}:${status.error.message}` : '';
-    if (error && error !== lastError) notifications.error('The board connection', status.error);
+    // A failed connect from the connection bar is reported there, with what was being opened.
+    if (error && error !== lastError && !connection.connecting) notifications.error('The board connection', status.error);
     lastError = error;
   });
   run.onChange(refreshToolbar);
@@ -148,8 +150,16 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   exposeAutomation({ repl, tabs, board });
 
   await recoverBackups(tabs, notifications);
-  const target = settings.value.lastTarget;
-  if (settings.value.autoConnect && target && board.status.state === 'disconnected') void connection.connect(target);
+  // `data-start-connection` tells automation (and styles) when the start's own connecting is over.
+  root.dataset.startConnection = 'pending';
+  void connectAtStart(connection, board, settings).finally(() => (root.dataset.startConnection = 'done'));
+}
+
+/** Opens a board at start unless one is already on (web mode: another tab connected it). */
+async function connectAtStart(connection: ConnectionBar, board: BoardState, settings: SettingsClient): Promise<void> {
+  if (board.status.state !== 'disconnected') return;
+  const ports = await studio.board.listPorts().catch(() => []);
+  await connection.connectAtStart(startupTargets(settings.value, ports));
 }
 
 async function recoverBackups(tabs: EditorTabs, notifications: Notifications): Promise<void> {

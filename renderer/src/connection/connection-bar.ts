@@ -20,6 +20,10 @@ export class ConnectionBar {
   private readonly pill = h('span', { class: 'state-pill', 'data-state': 'disconnected' }, 'Disconnected');
   private readonly version = h('span', { class: 'board-version' });
   private ports: PortInfo[] = [];
+  /** Every port path listed so far, to tell a freshly plugged board from one that was there. */
+  private readonly seenPorts = new Set<string>();
+  private portsListed = false;
+  private openRequests = 0;
 
   constructor(
     private readonly board: BoardState,
@@ -30,12 +34,17 @@ export class ConnectionBar {
     this.connectButton.addEventListener('click', () => {
       void (this.board.connected ? this.disconnect() : this.connect());
     });
+    // Picking another board while one is connected and idle switches to it, so the
+    // virtual board opened at start never stands between the user and their board.
+    this.select.addEventListener('change', () => {
+      if (this.board.status.state === 'idle' && !sameTarget(this.target, this.board.status.target)) void this.connect();
+    });
     studio.board.onPortsChanged((ports) => this.setPorts(ports));
     studio.board.listPorts().then(
       (ports) => this.setPorts(ports),
       () => this.setPorts([]),
     );
-    this.setPorts([]);
+    this.showPorts([]);
     board.onChange((status) => {
       this.pill.dataset.state = status.state;
       this.pill.textContent = STATE_LABELS[status.state];
@@ -43,7 +52,7 @@ export class ConnectionBar {
       this.version.title = status.banner ?? (status.version ? `MicroPython ${status.version}` : '');
       this.connectButton.textContent = this.board.connected || status.state === 'reconnecting' ? 'Disconnect' : 'Connect';
       this.connectButton.disabled = status.state === 'connecting';
-      this.select.disabled = status.state !== 'disconnected';
+      this.select.disabled = status.state !== 'disconnected' && status.state !== 'idle';
       if (status.target) this.selectTarget(status.target);
     });
   }
@@ -55,15 +64,60 @@ export class ConnectionBar {
     return { kind: 'serial', path: value, baudRate: this.settings.value.baudRate };
   }
 
+  /** Connects to what the user picked (or `target`), remembers it for the next start, and says why when it fails. */
   async connect(target: ConnectTarget = this.target): Promise<boolean> {
-    try {
-      const status = await studio.board.connect(target);
-      this.board.set(status);
-      await this.settings.update({ lastTarget: target });
-      return true;
-    } catch (error) {
-      this.notifications.error(`Connecting to ${target.kind === 'virtual' ? 'the virtual board' : target.path}`, error);
+    const failure = await this.open(target);
+    if (failure) {
+      this.notifications.error(`Connecting to ${describeTarget(target)}`, failure.error);
       return false;
+    }
+    await this.settings.update({ lastTarget: target });
+    return true;
+  }
+
+  /**
+   * Connects at start: the first of `targets` that opens wins, nothing is remembered (an
+   * automatic choice is not the user's), and a missing last board is a note, not an error.
+   */
+  async connectAtStart(targets: readonly ConnectTarget[]): Promise<void> {
+    let missed: { target: ConnectTarget; error: unknown } | null = null;
+    for (const target of targets) {
+      if (this.board.status.state !== 'disconnected') return; // The user was quicker.
+      const failure = await this.open(target);
+      if (!failure) break;
+      missed ??= failure;
+      if (target === targets.at(-1)) {
+        this.notifications.error(`Connecting to ${describeTarget(target)}`, failure.error);
+        return;
+      }
+    }
+    if (missed && missed.target.kind === 'serial') {
+      const reason = missed.error instanceof Error ? missed.error.message : String(missed.error);
+      this.notifications.show({
+        kind: 'info',
+        title: `${missed.target.path} did not open, so the virtual board is on`,
+        body: `${reason} Pick your board in the list once it is plugged in.`,
+      });
+    }
+  }
+
+  /**
+   * True while this bar's own connect request is out: its failure is reported by the bar,
+   * so a `disconnected` status with the same error must not be reported again.
+   */
+  get connecting(): boolean {
+    return this.openRequests > 0;
+  }
+
+  private async open(target: ConnectTarget): Promise<{ target: ConnectTarget; error: unknown } | null> {
+    this.openRequests++;
+    try {
+      this.board.set(await studio.board.connect(target));
+      return null;
+    } catch (error) {
+      return { target, error };
+    } finally {
+      this.openRequests--;
     }
   }
 
@@ -76,6 +130,11 @@ export class ConnectionBar {
   }
 
   private setPorts(ports: PortInfo[]): void {
+    this.offerNewBoards(ports);
+    this.showPorts(ports);
+  }
+
+  private showPorts(ports: PortInfo[]): void {
     const previous = this.select.value;
     this.ports = [...ports].sort(
       (a, b) => Number(b.likelyMicroPython) - Number(a.likelyMicroPython) || a.friendlyName.localeCompare(b.friendlyName),
@@ -93,6 +152,27 @@ export class ConnectionBar {
     }
   }
 
+  /** A MicroPython board plugged in while the virtual board is on: offer it, once. */
+  private offerNewBoards(ports: PortInfo[]): void {
+    const fresh = ports.filter((port) => port.likelyMicroPython && !this.seenPorts.has(port.path));
+    for (const port of ports) this.seenPorts.add(port.path);
+    if (!this.portsListed) {
+      this.portsListed = true; // Boards there at start are the start's business, not news.
+      return;
+    }
+    const status = this.board.status;
+    if (status.target?.kind !== 'virtual' || status.state !== 'idle') return;
+    for (const port of fresh) {
+      this.notifications.show({
+        kind: 'info',
+        title: `${port.friendlyName} plugged in`,
+        body: `At ${port.path}. The virtual board stays connected until you switch.`,
+        actions: [{ label: 'Connect', run: () => void this.connect({ kind: 'serial', path: port.path, baudRate: this.settings.value.baudRate }) }],
+        timeoutMs: 20_000,
+      });
+    }
+  }
+
   private selectTarget(target: ConnectTarget): void {
     const value = target.kind === 'virtual' ? VIRTUAL_VALUE : target.path;
     if (![...this.select.options].some((o) => o.value === value)) {
@@ -101,4 +181,13 @@ export class ConnectionBar {
     }
     this.select.value = value;
   }
+}
+
+function sameTarget(a: ConnectTarget, b: ConnectTarget | null): boolean {
+  if (!b || a.kind !== b.kind) return false;
+  return a.kind === 'virtual' || (b.kind === 'serial' && a.path === b.path);
+}
+
+function describeTarget(target: ConnectTarget): string {
+  return target.kind === 'virtual' ? 'the virtual board' : target.path;
 }

@@ -16,7 +16,7 @@ export async function openSettingsDialog(settings: SettingsClient, notifications
     [
       { name: 'theme', label: 'Theme', value: s.theme, options: [{ value: 'system', label: 'Follow the system' }, { value: 'light', label: 'Light' }, { value: 'dark', label: 'Dark' }] },
       { name: 'fontSize', label: 'Font size', value: String(s.fontSize) },
-      { name: 'autoConnect', label: 'Connect to the last board at start', value: s.autoConnect ? 'yes' : 'no', options: yesNo },
+      { name: 'autoConnect', label: 'Connect at start (the last board, else the virtual board)', value: s.autoConnect ? 'yes' : 'no', options: yesNo },
       { name: 'autoReconnect', label: 'Reconnect when the board comes back', value: s.autoReconnect ? 'yes' : 'no', options: yesNo },
       { name: 'baudRate', label: 'Baud rate (serial)', value: String(s.baudRate) },
       { name: 'virtualBoardFolder', label: 'Virtual board folder', value: s.virtualBoardFolder },
