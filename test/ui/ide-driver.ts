@@ -64,11 +64,18 @@ export function replText(page: Page): Promise<string> {
 
 /** Waits until the terminal shows text matching `pattern` and returns the whole text. */
 export async function waitForRepl(page: Page, pattern: RegExp, timeout = UI_TIMEOUT): Promise<string> {
-  await page.waitForFunction(
-    ([source, flags]) => new RegExp(source, flags).test((globalThis as InPage).mpstudioAutomation.replText() ?? ''),
-    [pattern.source, pattern.flags] as const,
-    { timeout, polling: 50 },
-  );
+  try {
+    await page.waitForFunction(
+      ([source, flags]) => new RegExp(source, flags).test((globalThis as InPage).mpstudioAutomation.replText() ?? ''),
+      [pattern.source, pattern.flags] as const,
+      { timeout, polling: 50 },
+    );
+  } catch (error) {
+    // Say what the terminal did show and what state the board was in: a timeout alone explains nothing.
+    const shown = await replText(page).catch(() => '(unreadable)');
+    const state = await page.locator('.state-pill').getAttribute('data-state').catch(() => '(unreadable)');
+    throw new Error(`the terminal never matched ${pattern} (board ${state}); its last lines:\n${shown.split(/\r?\n/).slice(-15).join('\n')}`, { cause: error });
+  }
   return replText(page);
 }
 
