@@ -28,6 +28,16 @@ function cli(args: string[], input?: string): Promise<CliResult> {
   });
 }
 
+/** What a failed assertion on a CLI run prints: the child's stderr says why (e.g. which BoardError). */
+const why = (result: CliResult): string => `mpstudio exited ${result.code}; stderr: ${result.stderr || '(empty)'}`;
+
+/** Runs the CLI and expects it to succeed, showing its stderr when it does not. */
+async function ok(args: string[], input?: string): Promise<CliResult> {
+  const result = await cli(args, input);
+  expect(result.code, why(result)).toBe(0);
+  return result;
+}
+
 describe('mpstudio CLI against the QEMU micro:bit', () => {
   let qemu: QemuMicrobit;
   let dir: string;
@@ -57,48 +67,46 @@ describe('mpstudio CLI against the QEMU micro:bit', () => {
   });
 
   it('execs code and prints its output', async () => {
-    const result = await cli([...port, 'exec', 'print(6*7)']);
-    expect(result).toMatchObject({ code: 0 });
+    const result = await ok([...port, 'exec', 'print(6*7)']);
     expect(result.stdout.trim()).toBe('42');
   });
 
   it('prints the traceback and exits 1 when the code raises', async () => {
     const result = await cli([...port, 'exec', 'import nosuchmodule']);
-    expect(result.code).toBe(1);
+    expect(result.code, why(result)).toBe(1);
     expect(result.stderr).toContain('ImportError');
   });
 
   it('copies files both ways, lists, cats, moves and removes them', async () => {
     const local = join(dir, 'hello.py');
     await writeFile(local, 'print("hello from a file")\n');
-    expect((await cli([...port, 'cp', local, ':hello.py'])).code).toBe(0);
-    const ls = await cli([...port, 'ls']);
+    await ok([...port, 'cp', local, ':hello.py']);
+    const ls = await ok([...port, 'ls']);
     expect(ls.stdout).toMatch(/\s27 \/hello\.py/);
-    expect((await cli([...port, 'cat', ':hello.py'])).stdout).toBe('print("hello from a file")\n');
-    expect((await cli([...port, 'mv', ':hello.py', ':moved.py'])).code).toBe(0);
+    expect((await ok([...port, 'cat', ':hello.py'])).stdout).toBe('print("hello from a file")\n');
+    await ok([...port, 'mv', ':hello.py', ':moved.py']);
     const back = join(dir, 'back.py');
-    expect((await cli([...port, 'cp', ':moved.py', back])).code).toBe(0);
+    await ok([...port, 'cp', ':moved.py', back]);
     expect(await readFile(back, 'utf8')).toBe('print("hello from a file")\n');
-    expect((await cli([...port, 'rm', ':moved.py'])).code).toBe(0);
+    await ok([...port, 'rm', ':moved.py']);
     const missing = await cli([...port, 'cat', ':moved.py']);
-    expect(missing.code).toBe(1);
+    expect(missing.code, why(missing)).toBe(1);
     expect(missing.stderr).toContain('No such file on the board: /moved.py');
   });
 
   it('says why mkdir and df cannot work on a flat file system', async () => {
     const mk = await cli([...port, 'mkdir', ':lib']);
-    expect(mk.code).toBe(1);
+    expect(mk.code, why(mk)).toBe(1);
     expect(mk.stderr).toMatch(/flat/);
     const df = await cli([...port, 'df']);
-    expect(df.code).toBe(1);
+    expect(df.code, why(df)).toBe(1);
     expect(df.stderr).toMatch(/statvfs/);
   });
 
   it('runs a local script with live output', async () => {
     const script = join(dir, 'count.py');
     await writeFile(script, 'for i in range(3):\n    print("tick", i)\n');
-    const result = await cli([...port, 'run', script]);
-    expect(result.code).toBe(0);
+    const result = await ok([...port, 'run', script]);
     expect(result.stdout.replace(/\r/g, '')).toBe('tick 0\ntick 1\ntick 2\n');
   });
 
@@ -107,17 +115,17 @@ describe('mpstudio CLI against the QEMU micro:bit', () => {
     await mkdir(project);
     await writeFile(join(project, 'main.py'), 'x = 1\n');
     await writeFile(join(project, 'util.py'), 'y = 2\n');
-    const first = await cli([...port, 'sync', project]);
+    const first = await ok([...port, 'sync', project]);
     expect(first.stdout).toContain('2 uploaded, 0 unchanged');
     await writeFile(join(project, 'util.py'), 'y = 3\n');
-    const second = await cli([...port, 'sync', project]);
+    const second = await ok([...port, 'sync', project]);
     expect(second.stdout).toContain('uploaded /util.py');
     expect(second.stdout).toContain('1 uploaded, 1 unchanged');
-    expect((await cli([...port, 'cat', ':util.py'])).stdout).toBe('y = 3\n');
+    expect((await ok([...port, 'cat', ':util.py'])).stdout).toBe('y = 3\n');
     // Sub-folders cannot exist on the micro:bit: they are skipped with a reason.
     await mkdir(join(project, 'lib'));
     await writeFile(join(project, 'lib', 'deep.py'), 'z = 1\n');
-    const third = await cli([...port, 'sync', project]);
+    const third = await ok([...port, 'sync', project]);
     expect(third.stderr).toMatch(/skipped lib\/deep\.py: .*folders/);
     expect(third.stdout).toContain('0 uploaded, 2 unchanged');
   });
@@ -125,18 +133,15 @@ describe('mpstudio CLI against the QEMU micro:bit', () => {
   it('soft-resets and hard-resets, keeping files', async () => {
     const kept = join(dir, 'kept.py');
     await writeFile(kept, 'x = 1\n');
-    expect((await cli([...port, 'cp', kept, ':'])).code).toBe(0);
-    const soft = await cli([...port, 'reset']);
-    expect(soft.code).toBe(0);
+    await ok([...port, 'cp', kept, ':']);
+    const soft = await ok([...port, 'reset']);
     expect(soft.stdout).toContain('MicroPython v1.9.2');
-    const hard = await cli([...port, 'reset', '--hard']);
-    expect(hard.code).toBe(0);
-    expect((await cli([...port, 'cat', ':kept.py'])).stdout).toBe('x = 1\n');
+    await ok([...port, 'reset', '--hard']);
+    expect((await ok([...port, 'cat', ':kept.py'])).stdout).toBe('x = 1\n');
   });
 
   it('talks to the REPL from piped input', async () => {
-    const result = await cli([...port, 'repl'], 'print(2**10)\n');
-    expect(result.code).toBe(0);
+    const result = await ok([...port, 'repl'], 'print(2**10)\n');
     expect(result.stdout).toContain('1024');
     expect(result.stdout).not.toContain('raw REPL');
   });
