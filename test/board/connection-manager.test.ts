@@ -22,7 +22,10 @@ describe('connection manager and board handlers on the QEMU micro:bit', () => {
 
   beforeAll(async () => {
     qemu = await startQemuMicrobit();
-    manager = new ConnectionManager({ lister: async () => [{ path: qemu.path }], reconnectWindowMs: 1500 });
+    // The port is listed only while this QEMU runs, as a real board's port is only listed while
+    // plugged in. Listing the dead path would make the reconnect loop open whatever pty gets its
+    // number next: another test file's QEMU, which that file then finds "in use by another program".
+    manager = new ConnectionManager({ lister: async () => (qemu.running ? [{ path: qemu.path }] : []), reconnectWindowMs: 1500 });
     manager.on('status', (status) => statuses.push(status));
     handlers = boardHandlers(manager, <C extends EventChannel>(channel: C, payload: PayloadOf<C>) => void events.push({ channel, payload }));
   });
@@ -99,14 +102,18 @@ describe('connection manager on socat pty pairs', () => {
 
   it('reconnects to the same board when it comes back', async () => {
     let current = await boardOnNewPair();
-    const manager = new ConnectionManager({ openSerial: () => openSerialTransport({ path: current.hostPath }), lister: async () => [], reconnectWindowMs: 10_000 });
+    // Listed like a USB board with a serial number, and only while its link is up: the board is
+    // found again by serial number on whatever pty the new pair gets, and the dead path (whose
+    // number the next pty anywhere may get) is never opened.
+    const lister = async () => (current.running ? [{ path: current.hostPath, serialNumber: 'SCRIPTED-1' }] : []);
+    const manager = new ConnectionManager({ lister, reconnectWindowMs: 10_000 });
     try {
       await manager.connect({ kind: 'serial', path: current.hostPath });
       await current.kill();
       await expect.poll(() => manager.status.state, { timeout: 5000 }).toBe('reconnecting');
       current = await boardOnNewPair();
       await expect.poll(() => manager.status.state, { timeout: 10_000 }).toBe('idle');
-      expect(manager.status.version).toBe('1.22.0');
+      expect(manager.status).toMatchObject({ version: '1.22.0', boardId: 'SCRIPTED-1', target: { path: current.hostPath } });
       expect((await manager.session().execText('x')).trim()).toBe(`len=1 sum=${'x'.charCodeAt(0)}`);
     } finally {
       await manager.dispose();

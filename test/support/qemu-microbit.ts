@@ -13,6 +13,12 @@ export interface QemuMicrobit {
   /** The pty QEMU's UART is on, e.g. `/dev/pts/3`. */
   path: string;
   process: ChildProcess;
+  /**
+   * False from the moment `kill()` is called. Once QEMU is gone its pty number is free and
+   * the next pty anyone makes (another test file's QEMU, a socat pair) gets it at once, so
+   * `path` must not be opened again: a fake port lister should stop listing it.
+   */
+  readonly running: boolean;
   /** Kills QEMU (the "unplug") and resolves once it has exited. */
   kill(): Promise<void>;
 }
@@ -43,10 +49,15 @@ export async function startQemuMicrobit(): Promise<QemuMicrobit> {
       reject(new Error(`QEMU exited (${code}): ${text}`));
     });
   });
+  let killed = false;
   return {
     path,
     process: child,
+    get running() {
+      return !killed && child.exitCode === null && child.signalCode === null;
+    },
     async kill() {
+      killed = true;
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },

@@ -10,6 +10,8 @@ export interface SocatPair {
   /** The end the scripted peer opens. */
   peerPath: string;
   process: ChildProcess;
+  /** False once `kill()` was called: the pty numbers are then free for anyone's next pty, so the paths must not be opened again. */
+  readonly running: boolean;
   kill(): Promise<void>;
 }
 
@@ -32,11 +34,16 @@ export async function startSocatPair(): Promise<SocatPair> {
       reject(new Error(`socat exited (${code}): ${text}`));
     });
   });
+  let killed = false;
   return {
     hostPath: paths[0] as string,
     peerPath: paths[1] as string,
     process: child,
+    get running() {
+      return !killed && child.exitCode === null && child.signalCode === null;
+    },
     async kill() {
+      killed = true;
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
