@@ -147,7 +147,12 @@ export class ConnectionManager extends EventEmitter {
     return (this.#options.openSerial ?? ((t) => openSerialTransport({ path: t.path, ...(t.baudRate !== undefined && { baudRate: t.baudRate }) })))(target);
   }
 
-  /** Waits for the same board to come back (same serial number, else same path), then reconnects. */
+  /**
+   * Waits for the same board to come back (same serial number, else same path), then reconnects.
+   * Only a port the list shows is opened: a path that is gone may be handed to another device
+   * (Linux reuses a freed pty number for the very next pty), and opening it would take that
+   * device from whoever owns it.
+   */
   async #reconnect(target: Extract<ConnectTarget, { kind: 'serial' }>, generation: number, cause: Error): Promise<void> {
     this.#setStatus({ state: 'reconnecting', target });
     const deadline = Date.now() + (this.#options.reconnectWindowMs ?? 30_000);
@@ -155,9 +160,9 @@ export class ConnectionManager extends EventEmitter {
       await new Promise((resolve) => setTimeout(resolve, RECONNECT_POLL_MS));
       const ports = await this.listPorts().catch(() => [] as PortInfo[]);
       const match = (this.#serialNumber && ports.find((p) => p.serialNumber === this.#serialNumber)) || ports.find((p) => p.path === target.path);
-      if (!match && !this.#options.openSerial) continue;
+      if (!match) continue;
       try {
-        await this.#open({ ...target, path: match?.path ?? target.path }, generation);
+        await this.#open({ ...target, path: match.path }, generation);
         return;
       } catch {
         // Still resetting; try again until the window closes.

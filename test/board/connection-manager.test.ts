@@ -120,6 +120,29 @@ describe('connection manager on socat pty pairs', () => {
     }
   });
 
+  it('never reopens a lost board\'s path once the port list stops showing it', async () => {
+    const pair = await boardOnNewPair();
+    const opened: string[] = [];
+    const manager = new ConnectionManager({
+      lister: async () => (pair.running ? [{ path: pair.hostPath }] : []),
+      openSerial: (target) => {
+        opened.push(target.path);
+        return openSerialTransport({ path: target.path });
+      },
+      reconnectWindowMs: 1500,
+    });
+    try {
+      await manager.connect({ kind: 'serial', path: pair.hostPath });
+      await pair.kill();
+      await expect.poll(() => manager.status.state, { timeout: 5000 }).toBe('disconnected');
+      expect(manager.status.error?.code).toBe('disconnected');
+      // Only the first connect: the dead path's pty number may already be someone else's board.
+      expect(opened).toEqual([pair.hostPath]);
+    } finally {
+      await manager.dispose();
+    }
+  });
+
   it('uses the injected virtual-board factory, and says so when there is none', async () => {
     const pair = await boardOnNewPair();
     const without = new ConnectionManager();
