@@ -12,9 +12,10 @@ import { CTRL_B, CTRL_C, CTRL_D, FRIENDLY_PROMPT } from './control-bytes';
 import { BoardDisconnectedError, BoardExecError, BoardTimeoutError, NotSupportedError, BoardError } from './errors';
 import { IncomingBytes } from './incoming-bytes';
 import type { RawPasteSupport } from './raw-paste';
-import { SAFE_PACING, enterRawRepl, execRaw, proveRawPrompt, sleep, type Pacing } from './raw-repl';
+import { SAFE_PACING, enterRawRepl, execRaw, proveRawPrompt, sleep, writePaced, type Pacing } from './raw-repl';
 import { guardedSource, readGuardedTraceback } from './transit-guard';
 import type { Transport, TransportCloseReason } from './transport';
+import { TypedInput } from './typed-input';
 
 export interface ExecOptions {
   onStdout?: (bytes: Uint8Array) => void;
@@ -49,6 +50,10 @@ const INTERRUPT_PAUSE_MS = 100;
 const PROMPT_TIMEOUT_MS = 1500;
 /** A soft reset runs boot.py and main.py before the prompt comes back. */
 const RESET_TIMEOUT_MS = 5000;
+/** How long a statement typed at the REPL may run before a command interrupts it. */
+const STATEMENT_GRACE_MS = 500;
+/** Silence that marks the end of the board's echo of retyped input. */
+const RETYPE_ECHO_MS = 60;
 
 export class BoardSession extends EventEmitter {
   readonly transport: Transport;
@@ -67,6 +72,8 @@ export class BoardSession extends EventEmitter {
   #needsSync = false;
   #running = false;
   #closed: TransportCloseReason | null = null;
+  /** The user's unfinished REPL input, typed again after a command wipes it. */
+  #typed = new TypedInput();
 
   private constructor(transport: Transport, options: BoardSessionOptions) {
     super();
@@ -120,6 +127,8 @@ export class BoardSession extends EventEmitter {
     return this.#queue.run(() =>
       this.#withActivity('running', async () => {
         this.#running = true;
+        // The run ends on a fresh prompt of its own: a line half-typed before it is not resumed.
+        this.#typed.clear();
         const forward = (bytes: Uint8Array): void => {
           this.emit('terminal', bytes);
           options.onStdout?.(bytes);
@@ -160,13 +169,20 @@ export class BoardSession extends EventEmitter {
   /** User keystrokes for the friendly REPL. While a program runs they go to its stdin. */
   async writeTerminal(data: string | Uint8Array): Promise<void> {
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-    if (this.#running || (this.#mode === 'friendly' && this.#queue.idle)) {
-      await this.transport.write(bytes);
+    if (this.#running) {
+      await this.transport.write(bytes); // The program's stdin, not the REPL's line.
+      return;
+    }
+    if (this.#mode === 'friendly' && this.#queue.idle) {
+      await this.#typeAtRepl(bytes);
       return;
     }
     await this.#queue.run(async () => {
-      await this.#leaveRaw(false);
-      await this.transport.write(bytes);
+      if (this.#mode === 'raw') {
+        await this.#leaveRaw(false);
+        await this.#retype();
+      }
+      await this.#typeAtRepl(bytes);
     });
   }
 
@@ -175,6 +191,7 @@ export class BoardSession extends EventEmitter {
     return this.#queue.run(() =>
       this.#withActivity('busy', async () => {
         await this.#leaveRaw(false);
+        this.#typed.clear(); // A reset starts from a fresh prompt.
         this.#teeFriendly = true;
         try {
           this.incoming.drain();
@@ -197,6 +214,7 @@ export class BoardSession extends EventEmitter {
         const probe = await this.#execNow('try:\n import machine\n print(hasattr(machine,"reset"))\nexcept ImportError:\n print(False)', {});
         const hasMachine = new TextDecoder().decode(probe).trim() === 'True';
         if (!hasMachine && !this.transport.setSignals) throw new NotSupportedError('This board has no machine.reset() and its link has no reset lines.');
+        this.#typed.clear(); // A reset starts from a fresh prompt.
         this.incoming.drain();
         try {
           if (hasMachine) {
@@ -229,6 +247,7 @@ export class BoardSession extends EventEmitter {
 
   #onData(chunk: Uint8Array): void {
     if (this.#mode === 'friendly' && !this.#capturing) {
+      if (!this.#running) this.#typed.shown(chunk);
       this.emit('terminal', chunk);
       if (this.#teeFriendly) this.incoming.push(chunk);
     } else this.incoming.push(chunk);
@@ -307,9 +326,12 @@ export class BoardSession extends EventEmitter {
       return;
     }
     if (this.#mode === 'raw') return;
+    // A statement typed at the REPL (`1+2`, `time.sleep(1)`) gets a moment to finish before Ctrl-C would interrupt it.
+    await this.#typed.waitForPrompt(STATEMENT_GRACE_MS);
+    if (this.#typed.statementRunning) this.#typed.dropSubmitted(); // Interrupted now: it must not run again.
     this.#capturing = true;
     try {
-      // Ctrl-C clears any half-typed line: Ctrl-A only works on an empty one.
+      // Ctrl-C clears any half-typed line: Ctrl-A only works on an empty one. (#retype restores it.)
       await this.transport.write(Uint8Array.of(CTRL_C));
       await sleep(10);
       this.incoming.drain();
@@ -374,6 +396,37 @@ export class BoardSession extends EventEmitter {
     } catch (err) {
       if (err instanceof BoardError && err.code === 'timeout') this.#needsSync = true;
       throw err;
+    } finally {
+      this.#capturing = false;
+    }
+  }
+
+  /** Keystrokes for the friendly REPL, remembered until the board is done with them. */
+  async #typeAtRepl(bytes: Uint8Array): Promise<void> {
+    await this.transport.write(bytes);
+    this.#typed.typed(bytes);
+  }
+
+  /**
+   * Types the user's unfinished input again after a command's Ctrl-C wiped it. The terminal
+   * already shows it, so the board's echo is swallowed: it ends when the board falls quiet.
+   */
+  async #retype(): Promise<void> {
+    const input = this.#typed.pending;
+    if (input.length === 0) return;
+    this.#capturing = true;
+    try {
+      this.incoming.drain();
+      await writePaced(this, input, this.#pacing);
+      const deadline = Date.now() + RETYPE_ECHO_MS * 10;
+      while (Date.now() < deadline) {
+        try {
+          await this.incoming.readSome({ timeoutMs: RETYPE_ECHO_MS });
+        } catch (err) {
+          if (err instanceof BoardDisconnectedError) throw err;
+          break; // Quiet: the echo is over.
+        }
+      }
     } finally {
       this.#capturing = false;
     }

@@ -96,6 +96,39 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       expect(terminal.join('')).not.toContain('raw REPL');
     });
 
+    it('keeps a half-typed REPL line when a command runs between keystrokes', async () => {
+      terminal.length = 0;
+      await session.writeTerminal('1+');
+      await session.writeTerminal('2');
+      await expect.poll(() => terminal.join(''), { timeout: 10_000 }).toContain('1+2');
+      // A background command (the file browser listing the board) lands mid-line.
+      expect((await session.execText('print(6*7)')).trim()).toBe('42');
+      await session.writeTerminal('\r');
+      await expect.poll(() => terminal.join(''), { timeout: 10_000 }).toMatch(/1\+2\r\n3\r\n>>> $/);
+      expect(terminal.join('')).not.toContain('1+21+2'); // The retyped line's echo is not shown twice.
+    });
+
+    it('lets a statement typed at the REPL finish before a command takes the board', async () => {
+      terminal.length = 0;
+      await session.writeTerminal('total = sum(range(3000)); print("done", total)\r');
+      expect((await session.execText('print(total + 1)')).trim()).toBe('4498501');
+      await expect.poll(() => terminal.join(''), { timeout: 10_000 }).toContain('done 4498500');
+      expect(terminal.join('')).not.toContain('KeyboardInterrupt');
+    });
+
+    it('interrupts a REPL loop for a command, and does not run it again afterwards', async () => {
+      terminal.length = 0;
+      await session.writeTerminal('reruns = 0\r');
+      await expect.poll(() => terminal.join(''), { timeout: 10_000 }).toMatch(/reruns = 0\r\n>>> $/);
+      // It prints: a loop that never calls out makes the virtual board restart, losing `reruns`.
+      await session.writeTerminal('while True: reruns += 1; print(reruns)\r\r');
+      expect((await session.execText('print(reruns > 0)')).trim()).toBe('True');
+      const before = Number((await session.execText('print(reruns)')).trim());
+      // Back at the REPL an Enter is an empty line, not the loop again (which would count on).
+      await session.writeTerminal('\r');
+      expect(Number((await session.execText('print(reruns)')).trim())).toBe(before);
+    });
+
     it('soft-resets and clears the globals', async () => {
       await session.execText('leftover=1');
       await session.softReset();

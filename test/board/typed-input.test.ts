@@ -1,0 +1,66 @@
+/** The tracker of unfinished REPL input that a command's Ctrl-C would wipe (the board behaviour is in the scenarios). */
+import { describe, expect, it } from 'vitest';
+import { TypedInput } from '../../main/board/typed-input';
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+const text = (input: TypedInput): string => new TextDecoder().decode(input.pending);
+
+describe('TypedInput', () => {
+  it('keeps a half-typed line, and forgets a submitted one once the prompt is back', () => {
+    const input = new TypedInput();
+    input.typed(bytes('1+2'));
+    expect(text(input)).toBe('1+2');
+    expect(input.statementRunning).toBe(false);
+    input.typed(bytes('\r'));
+    expect(input.statementRunning).toBe(true);
+    input.shown(bytes('\r\n3\r\n>>'));
+    expect(input.statementRunning).toBe(true); // A prompt cut across two chunks is not a prompt yet.
+    input.shown(bytes('> '));
+    expect(input.statementRunning).toBe(false);
+    expect(text(input)).toBe('');
+  });
+
+  it('keeps the open lines of a compound statement and of paste mode', () => {
+    const input = new TypedInput();
+    input.typed(bytes('for i in range(3):\r'));
+    input.shown(bytes('\r\n... '));
+    input.typed(bytes('    print(i)'));
+    expect(text(input)).toBe('for i in range(3):\r    print(i)');
+    const paste = new TypedInput();
+    paste.typed(bytes('\x05x = 1\r'));
+    paste.shown(bytes('\r\n=== '));
+    expect(text(paste)).toBe('\x05x = 1\r');
+    paste.typed(bytes('\x04'));
+    paste.shown(bytes('\r\n>>> '));
+    expect(text(paste)).toBe('');
+  });
+
+  it('keeps keys typed ahead of the prompt', () => {
+    const input = new TypedInput();
+    input.typed(bytes('x = 1\rpri'));
+    input.shown(bytes('\r\n>>> '));
+    expect(text(input)).toBe('pri');
+  });
+
+  it('drops an interrupted statement so it never runs twice', () => {
+    const input = new TypedInput();
+    input.typed(bytes('while True: pass\r\r'));
+    expect(input.statementRunning).toBe(true);
+    input.dropSubmitted();
+    expect(text(input)).toBe('');
+    expect(input.statementRunning).toBe(false);
+  });
+
+  it('waits for the prompt, but no longer than it is told', async () => {
+    const input = new TypedInput();
+    input.typed(bytes('1+2\r'));
+    const started = Date.now();
+    const waiting = input.waitForPrompt(5000);
+    setTimeout(() => input.shown(bytes('\r\n3\r\n>>> ')), 20);
+    await waiting;
+    expect(Date.now() - started).toBeLessThan(2000);
+    input.typed(bytes('loop()\r'));
+    await input.waitForPrompt(30);
+    expect(input.statementRunning).toBe(true);
+  });
+});
