@@ -11,35 +11,47 @@
 
 /** Keys that end what was typed so far: Enter, Ctrl-C (cancel) and Ctrl-D (run a paste, or soft reset). */
 const TERMINATORS = new Set([0x0d, 0x0a, 0x03, 0x04]);
-/** What the board prints when it waits for input: the primary prompt, a continuation line, paste mode. */
-const FRESH_PROMPT = /\n>>> $/;
-const ANY_PROMPT = /(\n>>> |\n\.\.\. |=== )$/;
-/** Enough of the board's latest output to recognise a prompt at its end. */
-const TAIL_LENGTH = 8;
+const CTRL_C = 0x03;
+/** The prompts the board prints when it waits for input: primary, continuation line, paste mode. */
+const PROMPTS = /\n>>> |\n\.\.\. |=== /g;
+/** Longest prompt pattern, less one: how much output to keep to find a prompt cut across chunks. */
+const TAIL_LENGTH = 4;
+/** Byte-for-character, so prompts are found whatever else (UTF-8 cut mid-character) the output holds. */
+const LATIN1 = new TextDecoder('latin1');
 
 export class TypedInput {
   #pending: number[] = [];
   #tail = '\n';
-  /** An Enter (or Ctrl-D) went to the board and no prompt has come back yet. */
-  #statementRunning = false;
+  /**
+   * Prompts still owed by the board: each Enter (or Ctrl-D) is answered by exactly one prompt,
+   * even when the user typed ahead of the echo. More than zero means a statement is running.
+   */
+  #promptsOwed = 0;
   #promptWaiters = new Set<() => void>();
 
   /** Bytes the user's keystrokes put on the wire, in the friendly REPL. */
   typed(bytes: Uint8Array): void {
     for (const byte of bytes) {
       this.#pending.push(byte);
-      if (TERMINATORS.has(byte)) this.#statementRunning = true;
+      // Ctrl-C ends whatever runs or is open with a single prompt.
+      if (byte === CTRL_C) this.#promptsOwed = 1;
+      else if (TERMINATORS.has(byte)) this.#promptsOwed++;
     }
   }
 
   /** Friendly-REPL output from the board, as the terminal shows it. */
   shown(bytes: Uint8Array): void {
-    this.#tail = (this.#tail + String.fromCharCode(...bytes.subarray(-TAIL_LENGTH))).slice(-TAIL_LENGTH);
-    if (!ANY_PROMPT.test(this.#tail)) return;
-    this.#statementRunning = false;
-    // At a fresh `>>> ` everything up to the last Enter is done with; keys typed ahead stay.
-    if (FRESH_PROMPT.test(this.#tail)) this.#pending = this.#pending.slice(this.#lastTerminator() + 1);
-    for (const wake of this.#promptWaiters) wake();
+    const text = this.#tail + LATIN1.decode(bytes);
+    let freshPrompt = false;
+    for (const match of text.matchAll(PROMPTS)) {
+      if (match.index + match[0].length <= this.#tail.length) continue; // Counted with the previous chunk.
+      this.#promptsOwed = Math.max(0, this.#promptsOwed - 1);
+      freshPrompt = match[0] === '\n>>> ';
+    }
+    this.#tail = text.slice(-TAIL_LENGTH);
+    // At a fresh `>>> ` with nothing owed, everything up to the last Enter is done with; keys typed ahead stay.
+    if (freshPrompt && this.#promptsOwed === 0) this.#pending = this.#pending.slice(this.#lastTerminator() + 1);
+    if (this.#promptsOwed === 0) for (const wake of this.#promptWaiters) wake();
   }
 
   /** The input to type again once the board is back at a fresh prompt. Empty when there is none. */
@@ -52,12 +64,12 @@ export class TypedInput {
    * or a loop. A command entering the raw REPL would interrupt it.
    */
   get statementRunning(): boolean {
-    return this.#statementRunning;
+    return this.#promptsOwed > 0;
   }
 
   /** Resolves when the board shows a prompt, or after `ms`, whichever comes first. */
   waitForPrompt(ms: number): Promise<void> {
-    if (!this.#statementRunning) return Promise.resolve();
+    if (this.#promptsOwed === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timer);
@@ -72,13 +84,13 @@ export class TypedInput {
   /** A running statement was interrupted: what was submitted is finished and must not be typed again. */
   dropSubmitted(): void {
     this.#pending = this.#pending.slice(this.#lastTerminator() + 1);
-    this.#statementRunning = false;
+    this.#promptsOwed = 0;
   }
 
   /** Forgets everything: a program run, a reset or a new connection starts from a clean prompt. */
   clear(): void {
     this.#pending = [];
-    this.#statementRunning = false;
+    this.#promptsOwed = 0;
     this.#tail = '\n';
   }
 

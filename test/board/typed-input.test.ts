@@ -64,3 +64,26 @@ describe('TypedInput', () => {
     expect(input.statementRunning).toBe(true);
   });
 });
+
+describe('TypedInput with typed-ahead Enters', () => {
+  it('still knows a statement runs when its continuation prompt arrives after the second Enter was sent', () => {
+    const input = new TypedInput();
+    input.typed(bytes('while True: print(1)\r\r'));
+    input.shown(bytes('while True: print(1)\r\n... '));
+    expect(input.statementRunning).toBe(true);
+    input.shown(bytes('\r\n1\r\n1\r\n'));
+    expect(input.statementRunning).toBe(true);
+    input.typed(bytes('\x03'));
+    input.shown(bytes('Traceback (most recent call last):\r\nKeyboardInterrupt: \r\n>>> '));
+    expect(input.statementRunning).toBe(false);
+    expect(text(input)).toBe('');
+  });
+
+  it('reads a large chunk of output', () => {
+    const input = new TypedInput();
+    input.typed(bytes('print("x" * 200000)\r'));
+    input.shown(new Uint8Array(200_000).fill(0x78));
+    input.shown(bytes('\r\n>>> '));
+    expect(input.statementRunning).toBe(false);
+  });
+});
