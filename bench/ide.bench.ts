@@ -1,13 +1,16 @@
 /**
  * IDE benchmark, in Chromium over web mode with the virtual board:
  * - startup: launching web mode to an interactive REPL (`1+1` answered), against
- *   launching web mode to a ready page with no board;
+ *   launching web mode to a ready page with no board (connecting at start turned off);
  * - terminal throughput: the board prints 2 MB; seconds until the terminal shows the
  *   last line, and the longest frame the page missed, against the time the same bytes
  *   take to arrive in the page without a terminal drawing them;
  * - keystroke-to-echo latency in the REPL (key down in the page to the echo drawn),
  *   against a bare contract round trip over the same WebSocket (`app:info`).
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchChromium, type Page } from '../test/support/chromium';
 import { startWebApp } from '../test/support/web-app';
 import { connectVirtual, loadIde, typeInRepl, waitForRepl, type InPage } from '../test/ui/ide-driver';
@@ -35,14 +38,19 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
+/**
+ * With a board, the app opens the virtual board by itself (a first start); the reference
+ * turns connecting at start off in its settings, so its page is ready with no board.
+ */
 async function timeStartup(withBoard: boolean): Promise<number> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'mpstudio-bench-ide-'));
+  if (!withBoard) await writeFile(join(userDataDir, 'settings.json'), JSON.stringify({ autoConnect: false }));
   const started = performance.now();
-  const app = await startWebApp();
+  const app = await startWebApp({ userDataDir });
   const chromium = await launchChromium();
   try {
     await loadIde(chromium.page, app.url);
     if (withBoard) {
-      await connectVirtual(chromium.page);
       await typeInRepl(chromium.page, '1+1');
       await waitForRepl(chromium.page, /^2$/m);
     }
@@ -50,6 +58,7 @@ async function timeStartup(withBoard: boolean): Promise<number> {
   } finally {
     await chromium.close();
     await app.stop();
+    await rm(userDataDir, { recursive: true, force: true });
   }
 }
 

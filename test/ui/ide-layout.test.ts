@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { loadIde, openIde, waitForRepl, type Ide, type InPage } from './ide-driver';
+import { loadIde, openIde, waitForBoardState, waitForRepl, type Ide, type InPage } from './ide-driver';
 
 describe('IDE layout', () => {
   let ide: Ide;
@@ -28,7 +28,7 @@ describe('IDE layout', () => {
 
   it('opens on the virtual board when no board was used before, without making it the remembered choice', async () => {
     const { page } = ide;
-    expect(await page.locator('.state-pill').getAttribute('data-state')).toBe('idle');
+    await waitForBoardState(page, 'idle'); // (Busy for a moment while the file browser lists the board.)
     expect(await page.locator('.board-select').inputValue()).toBe('virtual');
     await waitForRepl(page, />>> $/m);
     const settings = await page.evaluate(() => (globalThis as InPage).studio.settings.get());

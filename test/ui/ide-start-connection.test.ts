@@ -47,7 +47,7 @@ describe('the board the IDE opens at start', () => {
 
   it('opens the last board when it is there', async () => {
     const ide = await ideWithSettings({ lastTarget: { kind: 'serial', path: ptyBoard.path } });
-    expect(await ide.page.locator('.state-pill').getAttribute('data-state')).toBe('idle');
+    await waitForBoardState(ide.page, 'idle'); // (Busy for a moment while the file browser lists the board.)
     expect(await ide.page.locator('.board-select').inputValue()).toBe(ptyBoard.path);
     await waitForRepl(ide.page, />>> $/m);
     expect(await ide.page.locator('.notification').count()).toBe(0);
@@ -66,7 +66,7 @@ describe('the board the IDE opens at start', () => {
   it('falls back to the virtual board when the last board is gone, and says so', async () => {
     const last = { kind: 'serial' as const, path: GONE_PORT };
     const ide = await ideWithSettings({ lastTarget: last });
-    expect(await ide.page.locator('.state-pill').getAttribute('data-state')).toBe('idle');
+    await waitForBoardState(ide.page, 'idle'); // (Busy for a moment while the file browser lists the board.)
     expect(await ide.page.locator('.board-select').inputValue()).toBe('virtual');
     const note = ide.page.locator('.notification[data-kind="info"]');
     await note.waitFor({ timeout: UI_TIMEOUT });
