@@ -25,6 +25,11 @@ export interface PlotterPanel {
   onNewData(listener: () => void): () => void;
   /** Re-measures the container; call after the tab becomes visible or the layout changes. */
   resize(): void;
+  /**
+   * Samples kept per series from now on: at once while the plot is empty, else from the
+   * next Clear, so changing the setting never throws away what is on screen.
+   */
+  setHistorySize(samples: number): void;
 }
 
 export interface PlotterOptions {
@@ -160,6 +165,7 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
     history = new SampleHistory(pendingCapacity);
     intake = new BatchIntake(history);
     pendingCapacity = null;
+    updateStatus();
   }
 
   function schedule(): void {
@@ -278,6 +284,7 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
     const now = performance.now();
     if (now - rate.at >= 1000) rate = { at: now, count: 0, perSecond: Math.round((rate.count * 1000) / (now - rate.at)) };
     root.dataset.samples = String(history.length);
+    root.dataset.capacity = String(history.capacity);
     root.dataset.received = String(received);
     root.dataset.lost = String(intake.lostRows);
     root.dataset.series = history.series.join('\t');
@@ -320,5 +327,9 @@ export function createPlotterPanel(container: HTMLElement, api: StudioApi, optio
       return () => newDataListeners.delete(listener);
     },
     resize,
+    setHistorySize(samples) {
+      pendingCapacity = samples === history.capacity ? null : samples;
+      applyPendingCapacity();
+    },
   };
 }

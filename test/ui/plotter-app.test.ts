@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, type Page } from '../support/chromium';
 import { repoRoot } from '../support/web-app';
 import { expectChartToFill } from '../plot/support/chart-layout';
-import { connectVirtual, newFile, openIde, replText, UI_TIMEOUT, waitForBoardState, waitForRepl, type Ide } from './ide-driver';
+import { connectVirtual, fillDialog, newFile, openIde, replText, UI_TIMEOUT, waitForBoardState, waitForRepl, type Ide, type InPage } from './ide-driver';
 
 const PLOTTER = '.plotter';
 const SAMPLE_LINE = /^pot:(\d+) light:(\d+)$/;
@@ -81,6 +81,19 @@ describe('plotter in the IDE with the virtual board', () => {
   it('exports the whole history as CSV, the same rows the board printed', async () => {
     await page.keyboard.press('Control+F2');
     await waitForBoardState(page, 'idle');
+    // The last lines printed before the stop may still be on their way (output is batched): wait for the plot to settle.
+    let settled = '';
+    await expect
+      .poll(
+        async () => {
+          const now = (await state(page)).samples ?? '';
+          const same = now === settled;
+          settled = now;
+          return same;
+        },
+        { timeout: UI_TIMEOUT, interval: 500 },
+      )
+      .toBe(true);
     const printed = (await replText(page))
       .split(/\r?\n/)
       .map((line) => SAMPLE_LINE.exec(line.trim()))
@@ -123,6 +136,25 @@ describe('plotter in the IDE with the virtual board', () => {
     await waitForBoardState(page, 'idle');
     await page.click('[data-panel="plotter"][role="tab"]');
     expect(await badge.isHidden()).toBe(true);
+  });
+
+  it('keeps as many samples as Settings says, from the next Clear', async () => {
+    const before = await state(page);
+    expect(Number(before.samples)).toBeGreaterThan(0);
+    await page.click('button[data-command="settings:open"]');
+    await fillDialog(page, { plotHistory: '1000' });
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as InPage).studio.settings.get().then((s) => s.plotHistory)), { timeout: UI_TIMEOUT })
+      .toBe(1000);
+    // What is on screen stays until the user clears it.
+    expect((await state(page)).capacity).toBe(before.capacity);
+    expect(Number((await state(page)).samples)).toBe(Number(before.samples));
+    await page.click(`${PLOTTER} [data-action="clear"]`);
+    await waitForState(page, (s) => s.capacity === '1000' && s.samples === '0', 'the new history size after Clear');
+    await newFile(page, 'for i in range(1500):\n    print("v:" + str(i))\n');
+    await page.keyboard.press('F5');
+    const full = await waitForState(page, (s) => Number(s.received) >= 1500, 'all 1,500 lines');
+    expect(Number(full.samples)).toBe(1000);
     expect(ide.errors).toEqual([]);
   });
 });

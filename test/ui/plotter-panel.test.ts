@@ -213,6 +213,8 @@ describe('plotter panel in Chromium (web mode, scripted output)', () => {
       }, display);
     const newDataBefore = await newData();
     await setDisplay('none');
+    // A frame already scheduled before hiding may still draw: let it pass first.
+    await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     const framesBefore = await numberOf(page, 'frames');
     printRows(harness, 2500, 2600);
     await waitForState(page, (d) => d.received === '2600', '2600 received');

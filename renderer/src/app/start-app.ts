@@ -94,6 +94,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   const shell = buildShell(root, { toolbar: toolbar.element, editor: tabs.element, bottomPanel: panel.element, statusBar: statusBar.element }, settings, resize);
   repl.mount();
   plotter = mountPlotter(plotterPage, studio, settings.value.plotHistory);
+  settings.onChange((s) => plotter?.setHistorySize(s.plotHistory));
   plotter?.onNewData(() => panel.markNewData('plotter'));
   const openFile = (request: OpenFileRequest) => void tabs.open(request);
   fileBrowser = mountFileBrowser(shell.sidebar, { api: studio, openFile });

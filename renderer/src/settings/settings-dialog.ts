@@ -1,4 +1,4 @@
-/** The settings dialog: theme, font size, connection behaviour, baud rate, virtual board folder. */
+/** The settings dialog: theme, font size, connection behaviour, baud rate, virtual board folder, plotter history. */
 import { askForm } from '../ui/dialogs';
 import type { Notifications } from '../ui/notifications';
 import type { SettingsClient, SettingsPatch } from './settings-client';
@@ -20,6 +20,7 @@ export async function openSettingsDialog(settings: SettingsClient, notifications
       { name: 'autoReconnect', label: 'Reconnect when the board comes back', value: s.autoReconnect ? 'yes' : 'no', options: yesNo },
       { name: 'baudRate', label: 'Baud rate (serial)', value: String(s.baudRate) },
       { name: 'virtualBoardFolder', label: 'Virtual board folder', value: s.virtualBoardFolder },
+      { name: 'plotHistory', label: 'Plotter history (samples per series, from the next Clear)', value: String(s.plotHistory) },
     ],
     'Save',
   );
@@ -31,6 +32,7 @@ export async function openSettingsDialog(settings: SettingsClient, notifications
     autoReconnect: answer.autoReconnect === 'yes',
     baudRate: Number(answer.baudRate),
     virtualBoardFolder: (answer.virtualBoardFolder ?? '').trim(),
+    plotHistory: Number(answer.plotHistory),
   };
   try {
     await settings.update(patch);
