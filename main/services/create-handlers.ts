@@ -24,7 +24,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   let table: Handlers | undefined;
   const boardFiles = boardFilesFromHandlers(() => table as Handlers);
   const virtualBoard = createVirtualBoardHost(ctx);
-  const board = new ConnectionManager({ autoReconnect: ctx.settings.get().autoReconnect, createVirtualTransport: virtualBoard.createTransport });
+  const board = new ConnectionManager({
+    autoReconnect: ctx.settings.get().autoReconnect,
+    createVirtualTransport: virtualBoard.createTransport,
+    ...(ctx.portLister && { lister: ctx.portLister }),
+  });
   // The IDE's settings dialog switches automatic reconnection; follow it live.
   const stopFollowing = ctx.settings.onChange((settings) => {
     board.autoReconnect = settings.autoReconnect;

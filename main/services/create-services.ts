@@ -15,6 +15,7 @@ export interface ServicesOptions {
   openExternal?: ServiceContext['openExternal'];
   shellVersions?: ServiceContext['shellVersions'];
   pickFolder?: ServiceContext['pickFolder'];
+  portLister?: ServiceContext['portLister'];
 }
 
 export interface Services {

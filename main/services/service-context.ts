@@ -4,6 +4,7 @@
  * handlers serve the desktop window and web mode.
  */
 import type { EventChannel, PayloadOf } from '../../preload/contract';
+import type { PortLister } from '../board/port-discovery';
 import type { SettingsStore } from './settings-store';
 
 export type EmitEvent = <C extends EventChannel>(channel: C, payload: PayloadOf<C>) => void;
@@ -22,6 +23,11 @@ export interface ServiceContext {
   pickFolder?: () => Promise<string | null>;
   /** Electron's and Chrome's versions, when running inside the shell. */
   shellVersions?: { electron: string; chrome: string };
+  /**
+   * Replaces serialport's port listing. Only tests set it (web mode's `--mock-usb-ports`),
+   * to plug in a MOCK USB board: hot-plugging real USB cannot happen in CI.
+   */
+  portLister?: PortLister;
   /** Registers clean-up (close the board, stop workers) for when the app quits. */
   onDispose(cleanup: () => void | Promise<void>): void;
 }

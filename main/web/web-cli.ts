@@ -7,6 +7,7 @@
  *   --host ADDR      address to bind (default 127.0.0.1; anything else is reachable from the network)
  *   --no-open        do not open the system browser
  *   --user-data DIR  where settings, backups and the virtual board's flash live
+ *   --mock-usb-ports FILE  tests only: MOCK the USB port list with the ports in FILE (see mock-usb-ports.ts)
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultUserDataDir } from '../paths/user-data-dir';
 import { createServices } from '../services/create-services';
+import { mockUsbPortLister } from './mock-usb-ports';
 import { openInSystemBrowser } from './open-browser';
 import { startWebServer, type WebServer } from './web-server';
 
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
         host: { type: 'string', default: '127.0.0.1' },
         'no-open': { type: 'boolean', default: false },
         'user-data': { type: 'string' },
+        'mock-usb-ports': { type: 'string' },
       },
       strict: true,
     });
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
     userDataDir: parsed.values['user-data'] ? resolve(parsed.values['user-data']) : defaultUserDataDir(),
     appVersion: version,
     emit: (channel, payload) => server?.emit(channel, payload),
+    ...(parsed.values['mock-usb-ports'] && { portLister: mockUsbPortLister(resolve(parsed.values['mock-usb-ports'])) }),
   });
   try {
     server = await startWebServer({ staticDir, dispatch: services.dispatch, host, port });
