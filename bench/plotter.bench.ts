@@ -83,7 +83,6 @@ async function streamRun(harness: PlotHarness, page: Page): Promise<FrameStats &
   await startRecording(page);
   const started = performance.now();
   let printed = 0;
-  let heap5 = Number.NaN;
   const timer = setInterval(() => {
     const due = Math.min(STREAM_SECONDS * LINES_PER_SECOND, Math.floor(((performance.now() - started) / 1000) * LINES_PER_SECOND));
     let text = '';
@@ -91,7 +90,7 @@ async function streamRun(harness: PlotHarness, page: Page): Promise<FrameStats &
     if (text) harness.output.print(text);
   }, TICK_MS);
   await sleep(5000);
-  heap5 = await heapMb(page);
+  const heap5 = await heapMb(page);
   while (printed < STREAM_SECONDS * LINES_PER_SECOND) await sleep(50);
   clearInterval(timer);
   const heap20 = await heapMb(page);
@@ -148,7 +147,7 @@ async function measure(harness: PlotHarness, query: string, label: string, hideP
 // Frame rates on a shared machine depend on what else runs: say how busy it was.
 console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);
 const harness = await startPlotHarness();
-let ok = false;
+let ok: boolean;
 try {
   const plain = await measure(harness, '', 'plotter alone');
   // What the page costs without drawing: tells drawing apart from receiving and machine load.

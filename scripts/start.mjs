@@ -53,7 +53,9 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-let { dir, binary } = electronBinary();
+const found = electronBinary();
+const { dir } = found;
+let { binary } = found;
 if (!binary && dir) {
   console.log('Fetching the Electron binary (first start only)…');
   if (fetchElectron(dir)) ({ binary } = electronBinary());

@@ -97,7 +97,7 @@ export class LocalFolderService {
         if (out.length >= MAX_LISTED_ENTRIES) return;
         const childRel = dirRel ? `${dirRel}/${name}` : name;
         let info;
-        let linked = false;
+        let linked: boolean;
         try {
           const own = await lstat(`${abs}/${name}`);
           linked = own.isSymbolicLink();

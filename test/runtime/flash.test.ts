@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBoard, PROMPT, rawExec, type BoardHarness } from './board-harness';
+import { openBoard, PROMPT, rawExec } from './board-harness';
 import { STAGING_NAME } from '../../runtime/board/flash-store';
 
 describe('virtual board flash: a host folder that lasts', () => {

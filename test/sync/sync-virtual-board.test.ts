@@ -163,10 +163,9 @@ describe('SyncService: interrupted uploads on a 115200-baud virtual board', () =
     const rig = await openRig(join(base, 'flash-cancel'), 115_200);
     try {
       await rig.board.write('/big.py', old);
-      let sync: SyncService | undefined;
       // Cancel once the upload is under way: the progress event marks its start.
-      sync = new SyncService(new LocalFolderService(fixedFolderSettings(project)), rig.board, (p) => {
-        if (p.phase === 'transferring' && p.file === '/big.py') setTimeout(() => void sync?.cancel('cancel-me'), 800);
+      const sync: SyncService = new SyncService(new LocalFolderService(fixedFolderSettings(project)), rig.board, (p) => {
+        if (p.phase === 'transferring' && p.file === '/big.py') setTimeout(() => void sync.cancel('cancel-me'), 800);
       });
       const result = await sync.copyToBoard(['big.py'], '/', 'cancel-me');
       expect(result.outcome).toBe('cancelled');
