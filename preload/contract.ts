@@ -80,10 +80,14 @@ export const localPathSchema = v.pipe(
 /** Whatever identifies a board in the mirror (`BoardStatus.boardId`). */
 const boardIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const transferIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
-const sourceSchema = v.pipe(v.string(), v.maxLength(4 * 1024 * 1024));
+/** The largest file any channel carries: more than the file system of any MicroPython board. */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** The longest source text (`board:exec`, `lint:check`, backups), in UTF-16 units. */
+export const MAX_SOURCE_CHARS = 4 * 1024 * 1024;
+const sourceSchema = v.pipe(v.string(), v.maxLength(MAX_SOURCE_CHARS));
 const bytesSchema = v.pipe(
   v.instance(Uint8Array),
-  v.check((b) => b.byteLength <= 64 * 1024 * 1024, 'at most 64 MiB'),
+  v.check((b) => b.byteLength <= MAX_FILE_BYTES, 'at most 16 MiB'),
 );
 
 export const connectTargetSchema = v.variant('kind', [

@@ -9,15 +9,19 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isEventChannel, type EventChannel, type PayloadOf } from '../../preload/contract';
+import { MAX_FILE_BYTES, MAX_SOURCE_CHARS, isEventChannel, type EventChannel, type PayloadOf } from '../../preload/contract';
 import { SOCKET_PATH, type ClientMessage, type ServerMessage } from '../../preload/web-messages';
 import { decodeWire, encodeWire } from '../../preload/wire-codec';
 import type { Dispatch } from '../services/dispatch';
 import { checkRequest, TOKEN_PATH_PREFIX, type GuardConfig } from './request-guard';
 import { contentSecurityPolicy, sendStaticFile } from './static-files';
 
-/** Files up to 64 MiB travel as base64 inside JSON, hence the headroom. */
-const MAX_MESSAGE_BYTES = 96 * 1024 * 1024;
+/**
+ * The largest legitimate message: a file of MAX_FILE_BYTES as base64 (4/3 of it), or a
+ * source of MAX_SOURCE_CHARS as UTF-8 (at most 3 bytes a unit), plus 1 MiB for the JSON
+ * around it. Anything larger only costs memory, so the socket refuses it.
+ */
+export const MAX_MESSAGE_BYTES = Math.max(Math.ceil(MAX_FILE_BYTES / 3) * 4, MAX_SOURCE_CHARS * 3) + 1024 * 1024;
 
 export interface WebServerOptions {
   /** Folder of the built renderer (`out/renderer`). */
@@ -81,12 +85,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const channels = new Set<string>();
     subscriptions.set(ws, channels);
     ws.on('close', () => subscriptions.delete(ws));
+    // A malformed frame (bad UTF-8, over maxPayload) makes `ws` close this socket with an
+    // error event; without a listener that event would end the whole server.
+    ws.on('error', (err) => {
+      console.warn(`web mode: closed a socket after a bad frame: ${err.message}`);
+      subscriptions.delete(ws);
+    });
     ws.on('message', (data, isBinary) => {
+      const text = isBinary ? '' : data.toString();
       let message: ClientMessage;
       try {
-        message = decodeWire(isBinary ? '' : data.toString()) as ClientMessage;
+        message = decodeWire(text) as ClientMessage;
       } catch {
-        send(ws, { type: 'refused', reason: 'message is not JSON' });
+        // Every request gets exactly one answer: one whose JSON holds an id but not valid
+        // bytes (bad base64 in `$bytes`) is answered under that id.
+        const id = invokeIdOf(text);
+        if (id === undefined) send(ws, { type: 'refused', reason: 'message is not JSON' });
+        else send(ws, { type: 'result', id, result: { ok: false, error: { code: 'invalid-argument', message: 'The request holds bytes that are not valid base64.' } } });
         return;
       }
       void handleMessage(ws, channels, message);
@@ -130,4 +145,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The id of an `invoke` message whose bytes failed to decode, if its JSON names one. */
+function invokeIdOf(text: string): number | undefined {
+  try {
+    const raw = JSON.parse(text) as { type?: unknown; id?: unknown } | null;
+    return raw?.type === 'invoke' && Number.isSafeInteger(raw.id) ? (raw.id as number) : undefined;
+  } catch {
+    return undefined;
+  }
 }
