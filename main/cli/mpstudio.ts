@@ -8,6 +8,7 @@ import { BoardError, BoardExecError } from '../board/errors';
 import { createCliContext } from './cli-context';
 import { EXIT, UsageError, type CliCommand } from './command-registry';
 import { COMMANDS } from './commands';
+import { terminalSafe } from './terminal-safe';
 
 export function usage(commands: readonly CliCommand[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
@@ -52,9 +53,10 @@ export async function main(argv: string[], streams: { out?: NodeJS.WritableStrea
 
 function describe(error: unknown, command: CliCommand): string {
   if (error instanceof UsageError) return `mpstudio ${command.name}: ${error.message}\nusage: mpstudio ${command.usage}`;
-  if (error instanceof BoardExecError) return error.traceback;
-  if (error instanceof BoardError) return `mpstudio: ${error.message}${error.hint ? `\n${error.hint}` : ''}`;
-  return `mpstudio: ${error instanceof Error ? error.message : String(error)}`;
+  // Tracebacks and messages quote board file names: escaped, as everything from a board is.
+  if (error instanceof BoardExecError) return terminalSafe(error.traceback.replace(/\r\n/g, '\n'), { keepNewlines: true });
+  if (error instanceof BoardError) return `mpstudio: ${terminalSafe(error.message)}${error.hint ? `\n${error.hint}` : ''}`;
+  return `mpstudio: ${terminalSafe(error instanceof Error ? error.message : String(error))}`;
 }
 
 function exitCodeOf(error: unknown): number {

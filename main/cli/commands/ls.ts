@@ -1,4 +1,5 @@
 /** `mpstudio ls [-r] [:PATH]`: lists board files with sizes. */
+import { terminalSafe } from '../terminal-safe';
 import { EXIT, UsageError, boardPathOf, parseFlags, type CliCommand } from '../command-registry';
 
 export const lsCommand: CliCommand = {
@@ -12,7 +13,7 @@ export const lsCommand: CliCommand = {
     const path = rest[0] === undefined ? '/' : (boardPathOf(rest[0]) ?? (rest[0].startsWith('/') ? rest[0] : `/${rest[0]}`));
     const fs = await ctx.fs();
     for (const entry of await fs.list(path, flags.has('-r'))) {
-      ctx.out.write(`${String(entry.type === 'dir' ? 0 : entry.size).padStart(9)} ${entry.path}${entry.type === 'dir' ? '/' : ''}\n`);
+      ctx.out.write(`${String(entry.type === 'dir' ? 0 : entry.size).padStart(9)} ${terminalSafe(entry.path)}${entry.type === 'dir' ? '/' : ''}\n`);
     }
     return EXIT.ok;
   },

@@ -1,4 +1,5 @@
 /** `mpstudio reset [--hard]`: soft reset, or a hard reset (machine.reset or DTR/RTS). */
+import { terminalSafe } from '../terminal-safe';
 import { EXIT, UsageError, parseFlags, type CliCommand } from '../command-registry';
 
 export const resetCommand: CliCommand = {
@@ -12,7 +13,7 @@ export const resetCommand: CliCommand = {
     const session = await ctx.session();
     if (flags.has('--hard')) await session.hardReset();
     else await session.softReset();
-    ctx.out.write(`${session.info.banner || 'reset'}\n`);
+    ctx.out.write(`${terminalSafe(session.info.banner || 'reset')}\n`);
     return EXIT.ok;
   },
 };

@@ -1,6 +1,7 @@
 /** `mpstudio run FILE`: runs a local script on the board with live output; Ctrl-C stops it. */
 import { readFile } from 'node:fs/promises';
 import { EXIT, UsageError, type CliCommand } from '../command-registry';
+import { terminalSafe } from '../terminal-safe';
 
 export const runCommand: CliCommand = {
   name: 'run',
@@ -15,7 +16,7 @@ export const runCommand: CliCommand = {
     process.on('SIGINT', onSigint);
     try {
       const result = await session.run(source, { onStdout: (bytes) => ctx.out.write(bytes) });
-      if (result.traceback) ctx.err.write(result.traceback.replace(/\r\n/g, '\n') + '\n');
+      if (result.traceback) ctx.err.write(terminalSafe(result.traceback.replace(/\r\n/g, '\n'), { keepNewlines: true }) + '\n');
       return result.outcome === 'completed' ? EXIT.ok : EXIT.failed;
     } finally {
       process.off('SIGINT', onSigint);

@@ -8,6 +8,7 @@ import { fixedFolderSettings, LocalFolderService } from '../../local/local-folde
 import { boardFilesFromDeviceFs } from '../../sync/device-board-files';
 import { SyncService } from '../../sync/sync-service';
 import { EXIT, UsageError, boardPathOf, type CliCommand } from '../command-registry';
+import { terminalSafe } from '../terminal-safe';
 
 export const syncCommand: CliCommand = {
   name: 'sync',
@@ -21,14 +22,14 @@ export const syncCommand: CliCommand = {
     if (remote === null) throw new UsageError('the board folder must start with ":"');
     const sync = new SyncService(new LocalFolderService(fixedFolderSettings(local)), boardFilesFromDeviceFs(await ctx.fs(), await ctx.session()), () => undefined);
     const plan = await sync.preview({ direction: 'upload', localDir: '', boardDir: remote, deleteExtra: false });
-    for (const entry of plan.entries) if (entry.note) ctx.err.write(`skipped ${entry.path}: ${entry.note}\n`);
+    for (const entry of plan.entries) if (entry.note) ctx.err.write(`skipped ${terminalSafe(entry.path)}: ${terminalSafe(entry.note)}\n`);
     const result = await sync.apply(plan.id);
     const sizes = new Map(plan.entries.map((e) => [`${remote.replace(/\/+$/, '')}/${e.path}`, e.localSize ?? 0]));
-    for (const path of result.uploaded) ctx.out.write(`uploaded ${path} (${sizes.get(path) ?? 0} bytes)\n`);
+    for (const path of result.uploaded) ctx.out.write(`uploaded ${terminalSafe(path)} (${sizes.get(path) ?? 0} bytes)\n`);
     const unchanged = plan.entries.filter((e) => e.status === 'unchanged').length;
     ctx.out.write(`${result.uploaded.length} uploaded, ${unchanged} unchanged\n`);
     if (result.outcome === 'completed') return EXIT.ok;
-    ctx.err.write(`mpstudio: ${result.error?.message ?? 'sync stopped'}\n`);
+    ctx.err.write(`mpstudio: ${terminalSafe(result.error?.message ?? 'sync stopped')}\n`);
     return EXIT.failed;
   },
 };
