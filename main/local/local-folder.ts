@@ -4,11 +4,12 @@
  * `resolveInside`, so nothing outside the folder can be read, written or deleted.
  */
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { LocalEntry, LocalFolder, Settings } from '../../preload/contract-types';
 import { UserFacingError } from '../services/user-facing-error';
 import { IgnoreList } from '../sync/ignore-list';
+import { writeFileAtomic, WriteEscapedError } from './atomic-write';
 import { normaliseLocalPath, resolveInside } from './confine-path';
 import { localError } from './local-errors';
 
@@ -158,19 +159,21 @@ export class LocalFolderService {
     return createHash('sha256').update(await this.read(rel)).digest('hex');
   }
 
-  /** Writes atomically (temporary file, then rename), creating missing parent folders. */
+  /**
+   * Writes atomically through the one safe-write helper (exclusive, unpredictable
+   * temporary name; checked after the rename), creating missing parent folders. Every
+   * local write (file browser, sync, mirror's save-to-local) comes through here.
+   */
   async write(rel: string, bytes: Uint8Array): Promise<void> {
     if (normaliseLocalPath(rel) === '') throw new UserFacingError('invalid-argument', 'A file needs a name.');
     const abs = await this.resolve(rel);
-    const temporary = `${abs}.mpstudio-${process.pid}.tmp`;
     try {
       await mkdir(dirname(abs), { recursive: true });
       // The parent may have been created just now: check again it is inside.
       await this.resolve(rel);
-      await writeFile(temporary, bytes);
-      await rename(temporary, abs);
+      await writeFileAtomic(abs, bytes, { root: this.root() });
     } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
+      if (error instanceof WriteEscapedError) throw new UserFacingError('forbidden', `"${rel}" would be written outside the project folder, so it was not.`, undefined, undefined, { cause: error });
       throw localError(error, rel);
     }
   }

@@ -6,7 +6,8 @@
  * names, so no name a board allows can escape the mirror folder.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { writeFileAtomic } from '../local/atomic-write';
 import { join } from 'node:path';
 import type { MirrorBoard, MirrorFile } from '../../preload/contract-types';
 import { UserFacingError } from '../services/user-facing-error';
@@ -28,11 +29,7 @@ interface BoardIndex {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, file);
-}
+const writeAtomically = (file: string, data: string | Uint8Array): Promise<void> => writeFileAtomic(file, data);
 
 export class MirrorStore {
   /** One queue per board, so two saves never interleave their index updates. */

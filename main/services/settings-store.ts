@@ -1,13 +1,17 @@
 /**
  * The user's settings, persisted as JSON in the user-data folder. Reads tolerate a
  * missing or damaged file (defaults win, field by field); writes are atomic so a
- * crash mid-save never leaves a truncated settings file.
+ * crash mid-save never leaves a truncated settings file. Memory changes only once the
+ * file has been written: after a failed save both still hold the old settings, and the
+ * next save tries afresh.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as v from 'valibot';
 import { settingsPatchSchema } from '../../preload/contract';
 import type { Settings } from '../../preload/contract-types';
+import { writeFileAtomic } from '../local/atomic-write';
+import { localError } from '../local/local-errors';
 
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
@@ -53,15 +57,30 @@ export class SettingsStore {
     return structuredClone(this.current);
   }
 
-  /** Applies an already-validated patch, saves, and tells listeners. */
-  async update(patch: v.InferOutput<typeof settingsPatchSchema>): Promise<Settings> {
+  /**
+   * Applies an already-validated patch: saves, then changes memory and tells listeners.
+   * Updates run one after another, each on top of the last one that was saved; a failed
+   * save rejects (with the file error as cause) and changes nothing.
+   */
+  update(patch: v.InferOutput<typeof settingsPatchSchema>): Promise<Settings> {
     const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-    this.current = { ...this.current, ...defined };
-    const snapshot = this.get();
-    this.writing = this.writing.then(() => this.save(snapshot));
-    await this.writing;
-    for (const listener of this.listeners) listener(this.get());
-    return snapshot;
+    const run = this.writing.then(async () => {
+      const next: Settings = structuredClone({ ...this.current, ...defined });
+      try {
+        await this.save(next);
+      } catch (error) {
+        throw localError(error, this.file);
+      }
+      this.current = next;
+      for (const listener of this.listeners) listener(this.get());
+      return this.get();
+    });
+    // The chain goes on after a failure: one full disk must not fail every later save.
+    this.writing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   onChange(listener: SettingsListener): () => void {
@@ -71,8 +90,6 @@ export class SettingsStore {
 
   private async save(settings: Settings): Promise<void> {
     await mkdir(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(settings, null, 2)}\n`);
-    await rename(temporary, this.file);
+    await writeFileAtomic(this.file, `${JSON.stringify(settings, null, 2)}\n`);
   }
 }

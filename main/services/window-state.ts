@@ -4,7 +4,8 @@
  * off every current display is dropped so the window never opens out of sight.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from '../local/atomic-write';
 import { dirname, join } from 'node:path';
 
 export interface WindowBounds {
@@ -56,7 +57,5 @@ export function loadWindowBounds(file: string, displays: DisplayArea[]): WindowB
 
 export async function saveWindowBounds(file: string, bounds: WindowBounds): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.tmp`;
-  await writeFile(temporary, JSON.stringify(bounds));
-  await rename(temporary, file);
+  await writeFileAtomic(file, JSON.stringify(bounds));
 }
