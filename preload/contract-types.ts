@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'disk-full'
   | 'cancelled'
   | 'busy'
+  | 'out-of-step'
+  | 'flooding'
   | 'internal';
 
 export interface WireError {

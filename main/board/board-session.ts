@@ -9,7 +9,7 @@ import type { RunResult } from '../../preload/contract-types';
 import { awaitBanner, parseBanner, type BannerInfo } from './board-banner';
 import { CommandQueue } from './command-queue';
 import { CTRL_B, CTRL_C, CTRL_D, FRIENDLY_PROMPT } from './control-bytes';
-import { BoardDisconnectedError, BoardExecError, BoardTimeoutError, NotSupportedError, BoardError } from './errors';
+import { BoardDisconnectedError, BoardExecError, BoardFloodingError, BoardOutOfStepError, BoardTimeoutError, NotSupportedError, BoardError } from './errors';
 import { IncomingBytes } from './incoming-bytes';
 import type { RawPasteSupport } from './raw-paste';
 import { SAFE_PACING, enterRawRepl, execRaw, proveRawPrompt, sleep, writePaced, type Pacing } from './raw-repl';
@@ -35,6 +35,8 @@ export interface BoardSessionEvents {
   activity: (activity: SessionActivity) => void;
   /** The session ended: the link closed or was lost. */
   closed: (reason: TransportCloseReason) => void;
+  /** The board sent more than the input buffer holds while nobody read: bytes were dropped. */
+  flooding: (droppedNow: number, droppedTotal: number) => void;
 }
 
 export interface BoardSessionOptions {
@@ -54,10 +56,12 @@ const RESET_TIMEOUT_MS = 5000;
 const STATEMENT_GRACE_MS = 500;
 /** Silence that marks the end of the board's echo of retyped input. */
 const RETYPE_ECHO_MS = 60;
+/** At most one flooding notice in the terminal per this many ms. */
+const FLOOD_NOTICE_MS = 2000;
 
 export class BoardSession extends EventEmitter {
   readonly transport: Transport;
-  readonly incoming = new IncomingBytes();
+  readonly incoming = new IncomingBytes({ onOverflow: (now, total) => this.#onFlooding(now, total) });
   info: BannerInfo = { banner: '', version: '' };
   /** What the board printed on connect (banner and prompt), for the terminal to show first. */
   greeting = '';
@@ -70,6 +74,12 @@ export class BoardSession extends EventEmitter {
   #paste: RawPasteSupport | { kind: 'undetected' } = { kind: 'undetected' };
   #pacing: Pacing;
   #needsSync = false;
+  /**
+   * At the raw prompt, but an answer may still be in flight (a resent Ctrl-D, an
+   * interrupted command): the next command first proves the prompt with a nonce.
+   */
+  #promptUncertain = false;
+  #lastFloodNotice = 0;
   #running = false;
   #closed: TransportCloseReason | null = null;
   /** The user's unfinished REPL input, typed again after a command wipes it. */
@@ -135,7 +145,8 @@ export class BoardSession extends EventEmitter {
         };
         let result: RunResult;
         try {
-          await this.#execNow(source, { onStdout: forward, timeoutMs: 2 ** 31 - 1 });
+          // A program's output may be lossy under a flood (the terminal says so); a run is not an answer.
+          await this.#execNow(source, { onStdout: forward, timeoutMs: 2 ** 31 - 1, toleratesDrops: true });
           result = { outcome: 'completed' };
         } catch (err) {
           if (!(err instanceof BoardExecError)) throw err;
@@ -262,7 +273,17 @@ export class BoardSession extends EventEmitter {
     }
   }
 
-  async #execNow(source: string | Uint8Array, options: ExecOptions & { attempt?: number }): Promise<Uint8Array> {
+  /** Tells the terminal, at most every FLOOD_NOTICE_MS, that the board's output overflowed. */
+  #onFlooding(droppedNow: number, droppedTotal: number): void {
+    this.emit('flooding', droppedNow, droppedTotal);
+    const now = Date.now();
+    if (now - this.#lastFloodNotice < FLOOD_NOTICE_MS) return;
+    this.#lastFloodNotice = now;
+    const notice = `\r\n[MicroPython Studio: the board is sending faster than it is read; ${droppedTotal} bytes dropped so far]\r\n`;
+    this.emit('terminal', new TextEncoder().encode(notice));
+  }
+
+  async #execNow(source: string | Uint8Array, options: ExecOptions & { attempt?: number; toleratesDrops?: boolean }): Promise<Uint8Array> {
     await this.#ensureRaw();
     // Anything that arrived while idle at the raw prompt is line noise, not an answer.
     this.incoming.drain();
@@ -277,6 +298,7 @@ export class BoardSession extends EventEmitter {
     const guarded = needsGuard ? guardedSource(plain) : null;
     const bytes = guarded ?? plain;
     const timeoutMs = options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
+    const droppedBefore = this.incoming.dropped;
     try {
       const response = await execRaw(this, bytes, {
         paste: this.#paste,
@@ -287,6 +309,12 @@ export class BoardSession extends EventEmitter {
         onStderr: options.onStderr,
         onPasteDetected: (support) => (this.#paste = support),
       });
+      if (response.strayAnswerPossible) this.#promptUncertain = true;
+      const dropped = this.incoming.dropped - droppedBefore;
+      if (dropped > 0 && !options.toleratesDrops) {
+        this.#promptUncertain = true;
+        throw new BoardFloodingError(dropped);
+      }
       if (response.stderr.length > 0) {
         const read = guarded ? readGuardedTraceback(response.stderr.trim()) : { damaged: false, traceback: response.stderr.trim() };
         const error = new BoardExecError(read.traceback);
@@ -298,7 +326,11 @@ export class BoardSession extends EventEmitter {
       }
       return response.stdout;
     } catch (err) {
-      if (err instanceof BoardExecError || err instanceof BoardDisconnectedError) throw err;
+      if (err instanceof BoardExecError || err instanceof BoardDisconnectedError || err instanceof BoardFloodingError) throw err;
+      if (err instanceof BoardOutOfStepError) {
+        this.#needsSync = true;
+        throw err;
+      }
       // Timeout or abort: stop the command and get back to a known prompt.
       await this.#recover();
       throw err;
@@ -313,6 +345,8 @@ export class BoardSession extends EventEmitter {
       await this.incoming.readUntil(Uint8Array.of(CTRL_D, 0x3e), { timeoutMs: PROMPT_TIMEOUT_MS });
       await sleep(20);
       this.incoming.drain();
+      // The interrupted command's answer may still be arriving.
+      this.#promptUncertain = true;
     } catch {
       this.#needsSync = true;
     }
@@ -325,7 +359,10 @@ export class BoardSession extends EventEmitter {
       await this.#synchronize(PROMPT_TIMEOUT_MS * 3);
       return;
     }
-    if (this.#mode === 'raw') return;
+    if (this.#mode === 'raw') {
+      if (this.#promptUncertain) await this.#proveOrSynchronize();
+      return;
+    }
     // A statement typed at the REPL (`1+2`, `time.sleep(1)`) gets a moment to finish before Ctrl-C would interrupt it.
     await this.#typed.waitForPrompt(STATEMENT_GRACE_MS);
     if (this.#typed.statementRunning) this.#typed.dropSubmitted(); // Interrupted now: it must not run again.
@@ -338,11 +375,24 @@ export class BoardSession extends EventEmitter {
       await enterRawRepl(this, PROMPT_TIMEOUT_MS);
       this.#mode = 'raw';
     } catch (err) {
-      if (err instanceof BoardTimeoutError) await this.#synchronize(PROMPT_TIMEOUT_MS * 3);
-      else throw err;
+      if (err instanceof BoardTimeoutError) return await this.#synchronize(PROMPT_TIMEOUT_MS * 3);
+      throw err;
     } finally {
       this.#capturing = false;
     }
+    // The banner may have been a program's own output (it printed `raw REPL; CTRL-B to
+    // exit` before our Ctrl-C got through on a loaded machine): prove the prompt, so
+    // that no later answer is read against the wrong command.
+    await this.#proveOrSynchronize();
+  }
+
+  /** Proves the raw prompt with a nonce round trip; falls back to a full resynchronisation. */
+  async #proveOrSynchronize(): Promise<void> {
+    if (await proveRawPrompt(this, this.#pacing, PROMPT_TIMEOUT_MS)) {
+      this.#promptUncertain = false;
+      return;
+    }
+    await this.#synchronize(PROMPT_TIMEOUT_MS * 3);
   }
 
   /**
@@ -365,6 +415,7 @@ export class BoardSession extends EventEmitter {
           await enterRawRepl(this, Math.min(PROMPT_TIMEOUT_MS, Math.max(100, deadline - Date.now())));
           if (await proveRawPrompt(this, this.#pacing, PROMPT_TIMEOUT_MS)) {
             this.#needsSync = false;
+            this.#promptUncertain = false;
             return;
           }
         } catch (err) {

@@ -51,6 +51,31 @@ export class BoardBusyError extends BoardError {
 /** Maps MicroPython's errno numbers to names (the board prints only the number on small ports). */
 const ERRNO_NAMES: Record<number, string> = { 1: 'EPERM', 2: 'ENOENT', 5: 'EIO', 13: 'EACCES', 17: 'EEXIST', 20: 'ENOTDIR', 21: 'EISDIR', 22: 'EINVAL', 28: 'ENOSPC', 39: 'ENOTEMPTY', 110: 'ETIMEDOUT' };
 
+/**
+ * The board's answer did not line up with the command: stray answers from an earlier
+ * exchange, or a prompt that a program's own output imitated. The session resynchronises
+ * before the next command; `ran` says whether this command may have run.
+ */
+export class BoardOutOfStepError extends BoardError {
+  readonly ran: 'no' | 'maybe';
+  constructor(message: string, ran: 'no' | 'maybe', cause?: unknown) {
+    super('out-of-step', message, { cause, hint: ran === 'no' ? 'Nothing ran on the board. Try again.' : 'The command may have run. Check the board, then try again.' });
+    this.ran = ran;
+  }
+}
+
+/** The board sent more than could be buffered while nobody read it, so bytes were lost. */
+export class BoardFloodingError extends BoardError {
+  readonly droppedBytes: number;
+  constructor(droppedBytes: number, cause?: unknown) {
+    super('flooding', `The board sent output faster than it was read: ${droppedBytes} bytes were dropped, so this command's answer is incomplete.`, {
+      cause,
+      hint: 'Stop the program that prints in a tight loop (Ctrl-C), then try again.',
+    });
+    this.droppedBytes = droppedBytes;
+  }
+}
+
 /** A Python exception on the board, with its traceback. */
 export class BoardExecError extends BoardError {
   /** e.g. `OSError`, `NameError`. */

@@ -2,6 +2,12 @@
  * A queue of bytes arriving from the board that protocol code can wait on: "read until
  * this text", "read what has come", each with a timeout and an abort signal. When the
  * link closes, every waiter rejects at once with the close error.
+ *
+ * The queue is a list of chunks with a cap. A board that floods (a program printing
+ * in a tight loop while nobody reads, line noise at full speed) cannot grow it without
+ * bound: past the cap the oldest bytes are dropped, counted in `dropped`, and reported
+ * to `onOverflow`. Waiting for a prompt still works after a drop (a prompt comes last);
+ * protocol code that needs every byte compares `dropped` before and after.
  */
 import { BoardDisconnectedError, BoardTimeoutError } from './errors';
 
@@ -12,33 +18,62 @@ export interface WaitOptions {
   what?: string;
 }
 
+export interface IncomingBytesOptions {
+  /** The most bytes kept unread; 1 MiB by default, far above any prompt or banner wait. */
+  capBytes?: number;
+  /** Told each time bytes are dropped: how many this time, and in total. */
+  onOverflow?: (droppedNow: number, droppedTotal: number) => void;
+}
+
+/** Far more than anything the protocol waits for (banners, prompts, one raw-paste grant). */
+export const DEFAULT_INCOMING_CAP = 1024 * 1024;
+
 type Waiter = () => void;
 
 export class IncomingBytes {
-  #buffer = new Uint8Array(0);
+  #chunks: Uint8Array[] = [];
+  /** Bytes of `#chunks[0]` already read. */
+  #head = 0;
+  #length = 0;
+  /** Stream offset of the first unread byte: bytes read or dropped so far. */
+  #consumed = 0;
+  #dropped = 0;
   #waiters = new Set<Waiter>();
   #closedWith: Error | null = null;
+  readonly #cap: number;
+  readonly #onOverflow: IncomingBytesOptions['onOverflow'];
+
+  constructor(options: IncomingBytesOptions = {}) {
+    this.#cap = options.capBytes ?? DEFAULT_INCOMING_CAP;
+    this.#onOverflow = options.onOverflow;
+  }
 
   get length(): number {
-    return this.#buffer.length;
+    return this.#length;
+  }
+
+  /** Bytes dropped so far because nobody read them before the cap was reached. */
+  get dropped(): number {
+    return this.#dropped;
   }
 
   push(chunk: Uint8Array): void {
     if (chunk.length === 0) return;
-    const next = new Uint8Array(this.#buffer.length + chunk.length);
-    next.set(this.#buffer);
-    next.set(chunk, this.#buffer.length);
-    this.#buffer = next;
+    // A copy: the transport may reuse its buffer.
+    this.#chunks.push(chunk.slice());
+    this.#length += chunk.length;
+    // Waiters look first, so a prompt inside this very chunk is found before any drop.
     this.#wake();
+    if (this.#length > this.#cap) this.#dropOldest(this.#length - this.#cap);
   }
 
   /** Puts bytes back at the front (the unread tail of a response). */
   unshift(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
-    const next = new Uint8Array(this.#buffer.length + bytes.length);
-    next.set(bytes);
-    next.set(this.#buffer, bytes.length);
-    this.#buffer = next;
+    this.#compactHead();
+    this.#chunks.unshift(bytes.slice());
+    this.#length += bytes.length;
+    this.#consumed -= bytes.length;
     this.#wake();
   }
 
@@ -50,64 +85,128 @@ export class IncomingBytes {
 
   /** Drops and returns everything buffered. */
   drain(): Uint8Array {
-    const all = this.#buffer;
-    this.#buffer = new Uint8Array(0);
-    return all;
+    return this.#take(this.#length);
   }
 
   /** Resolves with everything buffered once at least one byte is there. */
-  async readSome(options: WaitOptions): Promise<Uint8Array> {
-    await this.#waitFor(() => this.#buffer.length > 0, options);
-    return this.drain();
+  readSome(options: WaitOptions): Promise<Uint8Array> {
+    return this.#waitFor(() => (this.#length > 0 ? this.drain() : undefined), options);
   }
 
   /** Resolves with the bytes up to and including `pattern`; the rest stays buffered. */
-  async readUntil(pattern: string | Uint8Array, options: WaitOptions): Promise<Uint8Array> {
+  readUntil(pattern: string | Uint8Array, options: WaitOptions): Promise<Uint8Array> {
     const needle = typeof pattern === 'string' ? new TextEncoder().encode(pattern) : pattern;
-    let end = -1;
-    await this.#waitFor(() => {
-      end = indexOf(this.#buffer, needle);
-      return end >= 0;
+    // Only bytes not yet searched are searched again (plus an overlap for a split match),
+    // so a long wait on a busy link stays linear in what arrives.
+    let searchedTo = this.#consumed;
+    return this.#waitFor(() => {
+      const from = Math.max(this.#consumed, searchedTo - needle.length + 1);
+      const region = this.#copy(from - this.#consumed, this.#length);
+      searchedTo = this.#consumed + this.#length;
+      const at = indexOf(region, needle);
+      return at < 0 ? undefined : this.#take(from - this.#consumed + at + needle.length);
     }, options);
-    const upTo = end + needle.length;
-    const out = this.#buffer.slice(0, upTo);
-    this.#buffer = this.#buffer.slice(upTo);
-    return out;
   }
 
   /** Resolves with exactly `count` bytes. */
-  async readExactly(count: number, options: WaitOptions): Promise<Uint8Array> {
-    await this.#waitFor(() => this.#buffer.length >= count, options);
-    const out = this.#buffer.slice(0, count);
-    this.#buffer = this.#buffer.slice(count);
+  readExactly(count: number, options: WaitOptions): Promise<Uint8Array> {
+    return this.#waitFor(() => (this.#length >= count ? this.#take(count) : undefined), options);
+  }
+
+  /** Copies the unread bytes [start, end) without consuming them. */
+  #copy(start: number, end: number): Uint8Array {
+    const out = new Uint8Array(Math.max(0, end - start));
+    let position = -this.#head; // Offset of the current chunk's byte 0 among the unread bytes.
+    let written = 0;
+    for (const chunk of this.#chunks) {
+      const chunkEnd = position + chunk.length;
+      if (chunkEnd > start && position < end) {
+        const from = Math.max(start, position) - position;
+        const to = Math.min(end, chunkEnd) - position;
+        out.set(chunk.subarray(from, to), written);
+        written += to - from;
+      }
+      position = chunkEnd;
+      if (position >= end) break;
+    }
     return out;
+  }
+
+  /** Removes and returns the first `count` unread bytes. */
+  #take(count: number): Uint8Array {
+    const out = this.#copy(0, count);
+    this.#discard(count);
+    return out;
+  }
+
+  #discard(count: number): void {
+    let left = count;
+    while (left > 0 && this.#chunks.length > 0) {
+      const first = this.#chunks[0] as Uint8Array;
+      const available = first.length - this.#head;
+      if (available <= left) {
+        this.#chunks.shift();
+        this.#head = 0;
+        left -= available;
+      } else {
+        this.#head += left;
+        left = 0;
+      }
+    }
+    const removed = count - left;
+    this.#length -= removed;
+    this.#consumed += removed;
+  }
+
+  #dropOldest(count: number): void {
+    this.#discard(count);
+    this.#dropped += count;
+    this.#onOverflow?.(count, this.#dropped);
+  }
+
+  /** Makes the first chunk start at its first unread byte (before putting bytes in front of it). */
+  #compactHead(): void {
+    if (this.#head === 0 || this.#chunks.length === 0) return;
+    this.#chunks[0] = (this.#chunks[0] as Uint8Array).slice(this.#head);
+    this.#head = 0;
   }
 
   #wake(): void {
     for (const waiter of [...this.#waiters]) waiter();
   }
 
-  #waitFor(ready: () => boolean, options: WaitOptions): Promise<void> {
-    if (ready()) return Promise.resolve();
+  /** Waits until `attempt` returns a value; it runs at once and after every change. */
+  #waitFor<T>(attempt: () => T | undefined, options: WaitOptions): Promise<T> {
+    const now = attempt();
+    if (now !== undefined) return Promise.resolve(now);
     if (this.#closedWith) return Promise.reject(this.#closedWith);
     if (options.signal?.aborted) return Promise.reject(abortReason(options.signal));
-    return new Promise<void>((resolve, reject) => {
-      const finish = (error?: Error): void => {
+    return new Promise<T>((resolve, reject) => {
+      const stop = (): void => {
         clearTimeout(timer);
         this.#waiters.delete(check);
         options.signal?.removeEventListener('abort', onAbort);
-        if (error) reject(error);
-        else resolve();
       };
+      // The bytes are taken inside the check itself, synchronously: no later push or
+      // drop can come between finding a match and consuming it.
       const check: Waiter = () => {
-        if (ready()) finish();
-        else if (this.#closedWith) finish(this.#closedWith);
+        const value = attempt();
+        if (value !== undefined) {
+          stop();
+          resolve(value);
+        } else if (this.#closedWith) {
+          stop();
+          reject(this.#closedWith);
+        }
       };
-      const onAbort = (): void => finish(abortReason(options.signal as AbortSignal));
-      const timer = setTimeout(
-        () => finish(new BoardTimeoutError(options.what ?? `The board did not answer within ${options.timeoutMs} ms.`)),
-        options.timeoutMs,
-      );
+      const onAbort = (): void => {
+        stop();
+        reject(abortReason(options.signal as AbortSignal));
+      };
+      const timer = setTimeout(() => {
+        stop();
+        reject(new BoardTimeoutError(options.what ?? `The board did not answer within ${options.timeoutMs} ms.`));
+      }, options.timeoutMs);
       this.#waiters.add(check);
       options.signal?.addEventListener('abort', onAbort, { once: true });
     });

@@ -3,9 +3,9 @@
  * when the board has it, else paced chunks for boards that drop bytes), and parse the
  * answer as it streams in.
  */
-import { CTRL_A, CTRL_D, RAW_REPL_BANNER } from './control-bytes';
+import { CTRL_A, CTRL_D, RAW_PROMPT, RAW_REPL_BANNER } from './control-bytes';
 import { pyStr } from './python-literal';
-import { BoardTimeoutError } from './errors';
+import { BoardOutOfStepError, BoardTimeoutError } from './errors';
 import { negotiateRawPaste, sendRawPaste, type ByteLink, type RawPasteSupport } from './raw-paste';
 import { RawResponseParser, type RawResponse } from './raw-response-parser';
 
@@ -70,8 +70,17 @@ export interface RawExecOptions {
   onPasteDetected?: (support: RawPasteSupport) => void;
 }
 
+export interface RawExchange extends RawResponse {
+  /**
+   * True when a second Ctrl-D was sent because `OK` was late. If the first one had
+   * arrived after all, the board answers the extra blank command too, later: until a
+   * proven prompt, that stray `OK\x04\x04>` could pass for the next command's answer.
+   */
+  strayAnswerPossible: boolean;
+}
+
 /** Runs one command at the raw `>` prompt and resolves with its full response. */
-export async function execRaw(link: ByteLink, source: Uint8Array, options: RawExecOptions): Promise<RawResponse> {
+export async function execRaw(link: ByteLink, source: Uint8Array, options: RawExecOptions): Promise<RawExchange> {
   const deadline = Date.now() + options.timeoutMs;
   const remaining = (): number => {
     const left = deadline - Date.now();
@@ -82,6 +91,9 @@ export async function execRaw(link: ByteLink, source: Uint8Array, options: RawEx
   if (options.paste.kind === 'supported' || options.paste.kind === 'undetected') {
     const support = await negotiateRawPaste(link, options.signal);
     if (options.paste.kind === 'undetected') options.onPasteDetected?.(support);
+    // This board said yes before: any other answer now means we are not where we think
+    // (at a program's imitation of the prompt, say). Nothing has been sent to run yet.
+    else if (support.kind !== 'supported') throw new BoardOutOfStepError('The board did not answer like a raw REPL prompt.', 'no');
     if (support.kind === 'supported') {
       const accepted = await sendRawPaste(link, source, support.windowSize, { timeoutMs: remaining(), signal: options.signal });
       expectOk = false;
@@ -118,17 +130,30 @@ export async function execRaw(link: ByteLink, source: Uint8Array, options: RawEx
     const rest = parser.push(chunk);
     if (parser.done) link.incoming.unshift(rest);
   }
-  return parser.result();
+  return { ...parser.result(), strayAnswerPossible: resends > 0 };
 }
 
 /**
  * Proves we really are at the raw prompt: the board prints two random halves joined,
  * text that appears nowhere in what we sent, so a program printing `>>> ` or
- * `raw REPL` (Thonny #3257) cannot pass for a prompt.
+ * `raw REPL` (Thonny #3257) cannot pass for a prompt. Everything before that text is
+ * skipped, whatever it is (stray answers of earlier commands, a program's last output),
+ * and the prompt after it is consumed: once this returns true, nothing is in flight.
  */
 export async function proveRawPrompt(link: ByteLink, pacing: Pacing, timeoutMs: number): Promise<boolean> {
   const head = `sync${Math.random().toString(36).slice(2, 8)}`;
   const tail = Math.random().toString(36).slice(2, 8);
-  const reply = await execRaw(link, new TextEncoder().encode(`print(${pyStr(head)}+${pyStr(tail)})`), { paste: { kind: 'refused' }, pacing, timeoutMs });
-  return new TextDecoder().decode(reply.stdout).trim() === head + tail;
+  const deadline = Date.now() + timeoutMs;
+  const wait = (): { timeoutMs: number } => ({ timeoutMs: Math.max(1, deadline - Date.now()) });
+  try {
+    await writePaced(link, new TextEncoder().encode(`print(${pyStr(head)}+${pyStr(tail)})`), pacing, undefined, deadline);
+    await writeBefore(link, Uint8Array.of(CTRL_D), deadline);
+    await link.incoming.readUntil(head + tail, wait());
+    // The rest of the answer: line end, end of stdout, no error text, end, prompt.
+    const end = await link.incoming.readUntil(Uint8Array.of(CTRL_D, CTRL_D, RAW_PROMPT.charCodeAt(0)), wait());
+    return /^\r?\n?$/.test(new TextDecoder().decode(end.subarray(0, -3)));
+  } catch (err) {
+    if (err instanceof BoardTimeoutError) return false;
+    throw err;
+  }
 }
