@@ -152,6 +152,8 @@ export const contract = {
   // settings: persisted JSON in the user-data folder
   'settings:get': request<Settings>()(),
   'settings:update': request<Settings>()(settingsPatchSchema),
+  /** Desktop only: the native folder dialog picks a root folder (typed paths are refused there); null when cancelled. */
+  'settings:pickFolder': request<Settings | null>()(v.picklist(['localFolder', 'virtualBoardFolder'])),
 
   // board: connection, running code
   'board:listPorts': request<PortInfo[]>()(),

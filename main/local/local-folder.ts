@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { LocalEntry, LocalFolder, Settings } from '../../preload/contract-types';
+import { checkedRootFolder } from '../services/root-folders';
 import { UserFacingError } from '../services/user-facing-error';
 import { IgnoreList } from '../sync/ignore-list';
 import { writeFileAtomic, WriteEscapedError } from './atomic-write';
@@ -16,10 +17,16 @@ import { localError } from './local-errors';
 /** A listing stops here, so a huge folder (a whole home directory) cannot stall the app. */
 export const MAX_LISTED_ENTRIES = 20_000;
 
-/** Where the folder and ignore list are remembered: the app's SettingsStore, or a fixed pair (CLI, benchmarks). */
+/**
+ * Where the folder and ignore list are remembered, and who may change the folder: the
+ * app's RootFolders (main/services/root-folders.ts), or a fixed pair (CLI, benchmarks).
+ */
 export interface FolderSettings {
   get(): Pick<Settings, 'localFolder' | 'syncIgnore'>;
-  update(patch: { localFolder: string }): Promise<unknown>;
+  /** Checks and sets the folder (`''` forgets it); throws a UserFacingError when refused. */
+  chooseFolder(path: string): Promise<unknown>;
+  /** The native folder dialog, where there is one; false when cancelled. */
+  pickFolder?: () => Promise<boolean>;
 }
 
 /** Settings for one folder given on a command line; `setFolder` changes it for this process only. */
@@ -27,15 +34,12 @@ export function fixedFolderSettings(localFolder: string, syncIgnore: string[] = 
   const current = { localFolder, syncIgnore };
   return {
     get: () => ({ ...current, syncIgnore: [...current.syncIgnore] }),
-    update: async (patch) => Object.assign(current, patch),
+    chooseFolder: async (path) => (current.localFolder = await checkedRootFolder(path)),
   };
 }
 
 export class LocalFolderService {
-  constructor(
-    private readonly settings: FolderSettings,
-    private readonly pickFolderNatively?: () => Promise<string | null>,
-  ) {}
+  constructor(private readonly settings: FolderSettings) {}
 
   /** The chosen folder, or an error a user understands when there is none. */
   root(): string {
@@ -50,26 +54,20 @@ export class LocalFolderService {
 
   async info(): Promise<LocalFolder> {
     const path = this.settings.get().localFolder;
-    return { path, exists: path ? await isDirectory(path) : false, canPick: this.pickFolderNatively !== undefined };
+    return { path, exists: path ? await isDirectory(path) : false, canPick: this.settings.pickFolder !== undefined };
   }
 
-  /** Makes `path` the project folder after checking that it is an existing folder. `''` forgets it. */
+  /** Makes `path` the project folder, if the folder settings' checks allow it. `''` forgets it. */
   async setFolder(path: string): Promise<LocalFolder> {
-    if (path !== '') {
-      if (!isAbsolute(path)) throw new UserFacingError('invalid-argument', `"${path}" is not a full path: start it with /.`);
-      path = resolve(path);
-      if (!(await isDirectory(path))) throw new UserFacingError('not-found', `"${path}" is not an existing folder.`);
-    }
-    await this.settings.update({ localFolder: path });
+    await this.settings.chooseFolder(path);
     return this.info();
   }
 
   async pickFolder(): Promise<LocalFolder | null> {
-    if (!this.pickFolderNatively) {
+    if (!this.settings.pickFolder) {
       throw new UserFacingError('not-supported', 'This window cannot show a folder dialog: type the folder’s full path instead.');
     }
-    const chosen = await this.pickFolderNatively();
-    return chosen === null ? null : this.setFolder(chosen);
+    return (await this.settings.pickFolder()) ? this.info() : null;
   }
 
   private async resolve(rel: string): Promise<string> {

@@ -1,9 +1,10 @@
 /** Handlers for `app:*` and `settings:*`: facts about the app and the user's settings. */
 import type { Handlers } from '../../preload/contract';
 import { UserFacingError } from './user-facing-error';
+import type { RootFolders } from './root-folders';
 import type { ServiceContext } from './service-context';
 
-export function appHandlers(ctx: ServiceContext): Pick<Handlers, 'app:info' | 'app:openExternal' | 'settings:get' | 'settings:update'> {
+export function appHandlers(ctx: ServiceContext, roots: RootFolders): Pick<Handlers, 'app:info' | 'app:openExternal' | 'settings:get' | 'settings:update' | 'settings:pickFolder'> {
   return {
     'app:info': async () => ({
       name: 'MicroPython Studio',
@@ -20,6 +21,13 @@ export function appHandlers(ctx: ServiceContext): Pick<Handlers, 'app:info' | 'a
       await ctx.openExternal(url);
     },
     'settings:get': async () => ctx.settings.get(),
-    'settings:update': async (patch) => ctx.settings.update(patch),
+    // The two folders the app serves files from go through RootFolders' checks; a refused
+    // folder refuses the whole patch, so nothing is half-applied.
+    'settings:update': async (patch) => {
+      const { localFolder, virtualBoardFolder, ...rest } = patch;
+      const checked = await roots.check({ ...(localFolder !== undefined && { localFolder }), ...(virtualBoardFolder !== undefined && { virtualBoardFolder }) });
+      return ctx.settings.update({ ...rest, ...checked });
+    },
+    'settings:pickFolder': (key) => roots.pick(key),
   };
 }

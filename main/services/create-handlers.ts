@@ -14,12 +14,15 @@ import { boardHandlers } from './board-handlers';
 import { ConnectionManager } from '../board/connection-manager';
 import { createVirtualBoardHost, virtualHandlers } from './virtual-handlers';
 import { createSyntaxChecker, lintHandlers } from './lint-handlers';
+import { RootFolders } from './root-folders';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
   // The file browser's groups reach the board through the finished table (`fs:*`),
   // and the mirror wraps that table's `fs:read`/`fs:write` to keep a copy of each file.
-  const local = createLocalFolder(ctx);
+  // The one validated setter of the folders files are served from (see root-folders.ts).
+  const roots = new RootFolders(ctx.settings, { acceptTypedPaths: ctx.mode === 'web', pickNatively: ctx.pickFolder });
+  const local = createLocalFolder(ctx, roots);
   const mirror = createMirror(ctx);
   let table: Handlers | undefined;
   const boardFiles = boardFilesFromHandlers(() => table as Handlers);
@@ -37,7 +40,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   ctx.onDispose(() => board.dispose());
   const groups = {
     ...boardHandlers(board, ctx.emit),
-    ...appHandlers(ctx),
+    ...appHandlers(ctx, roots),
     ...backupHandlers(ctx),
     ...localHandlers(local),
     ...syncHandlers(createSync(ctx, local, boardFiles)),

@@ -5,6 +5,7 @@
 import type { Handlers } from '../../preload/contract';
 import { FolderWatcher } from '../local/folder-watcher';
 import { LocalFolderService } from '../local/local-folder';
+import type { RootFolders } from './root-folders';
 import type { ServiceContext } from './service-context';
 
 type LocalChannels =
@@ -19,8 +20,12 @@ type LocalChannels =
   | 'local:rename';
 
 /** The service for the context's settings, watched, stopped with the app. */
-export function createLocalFolder(ctx: Pick<ServiceContext, 'settings' | 'emit' | 'onDispose' | 'pickFolder'>): LocalFolderService {
-  const local = new LocalFolderService(ctx.settings, ctx.pickFolder);
+export function createLocalFolder(ctx: Pick<ServiceContext, 'settings' | 'emit' | 'onDispose'>, roots: RootFolders): LocalFolderService {
+  const local = new LocalFolderService({
+    get: () => ctx.settings.get(),
+    chooseFolder: (path) => roots.set('localFolder', path),
+    ...(roots.canPick && { pickFolder: async () => (await roots.pick('localFolder')) !== null }),
+  });
   const watcher = new FolderWatcher((change) => ctx.emit('local:changed', change));
   watcher.watch(ctx.settings.get().localFolder);
   const unsubscribe = ctx.settings.onChange((settings) => watcher.watch(settings.localFolder));

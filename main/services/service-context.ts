@@ -19,8 +19,11 @@ export interface ServiceContext {
   settings: SettingsStore;
   /** Opens an http(s) URL in the system browser. Web mode cannot, and says so. */
   openExternal?: (url: string) => Promise<void>;
-  /** Shows a native folder dialog (Electron); web mode has none and takes a typed path. */
-  pickFolder?: () => Promise<string | null>;
+  /**
+   * Shows a native folder dialog (Electron); web mode has none and takes a typed path.
+   * `purpose` names the folder asked for, for the dialog's title.
+   */
+  pickFolder?: (purpose?: 'localFolder' | 'virtualBoardFolder') => Promise<string | null>;
   /** Electron's and Chrome's versions, when running inside the shell. */
   shellVersions?: { electron: string; chrome: string };
   /**

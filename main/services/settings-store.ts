@@ -29,6 +29,16 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type SettingsListener = (settings: Settings) => void;
 
+/** A folder path that passed RootFolders' checks (main/services/root-folders.ts), or `''`. */
+export type CheckedFolder = string & { readonly __checkedFolder: unique symbol };
+
+type Patch = v.InferOutput<typeof settingsPatchSchema>;
+/**
+ * What `update` takes: the two root folders only as CheckedFolder, so no caller can set
+ * them with a path that skipped the checks (the type system enforces the one setter).
+ */
+export type StorePatch = Omit<Patch, 'localFolder' | 'virtualBoardFolder'> & { localFolder?: CheckedFolder; virtualBoardFolder?: CheckedFolder };
+
 export class SettingsStore {
   private current: Settings = { ...DEFAULT_SETTINGS };
   private readonly listeners = new Set<SettingsListener>();
@@ -62,7 +72,7 @@ export class SettingsStore {
    * Updates run one after another, each on top of the last one that was saved; a failed
    * save rejects (with the file error as cause) and changes nothing.
    */
-  update(patch: v.InferOutput<typeof settingsPatchSchema>): Promise<Settings> {
+  update(patch: StorePatch): Promise<Settings> {
     const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     const run = this.writing.then(async () => {
       const next: Settings = structuredClone({ ...this.current, ...defined });

@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkedRootFolder } from '../../main/services/root-folders';
 import { SettingsStore } from '../../main/services/settings-store';
 
 let dir: string;
@@ -31,7 +32,7 @@ describe('SettingsStore after a failed save', () => {
     // A folder where the file should be: the rename fails with EISDIR.
     await rm(join(dir, 'settings.json'));
     await mkdir(join(dir, 'settings.json'));
-    const failed = await store.update({ fontSize: 30, virtualBoardFolder: dir }).catch((e: unknown) => e);
+    const failed = await store.update({ fontSize: 30, virtualBoardFolder: await checkedRootFolder(dir) }).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(Error);
     expect((failed as Error).message).toMatch(/settings\.json/);
     expect((failed as Error).cause).toMatchObject({ code: 'EISDIR' });

@@ -28,6 +28,15 @@ export class SettingsClient {
     return this.current;
   }
 
+  /** Desktop: picks a root folder in the native dialog (the only way to change one there). */
+  async pickFolder(key: 'localFolder' | 'virtualBoardFolder'): Promise<Settings | null> {
+    const picked = await studio.settings.pickFolder(key);
+    if (!picked) return null;
+    this.current = picked;
+    for (const listener of this.listeners) listener(this.current);
+    return picked;
+  }
+
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -1,6 +1,7 @@
 /** The settings dialog: theme, font size, connection behaviour, baud rate, virtual board folder, plotter history. */
 import { askForm } from '../ui/dialogs';
 import type { Notifications } from '../ui/notifications';
+import { studio } from '../studio-api';
 import type { SettingsClient, SettingsPatch } from './settings-client';
 
 const yesNo = [
@@ -35,7 +36,14 @@ export async function openSettingsDialog(settings: SettingsClient, notifications
     plotHistory: Number(answer.plotHistory),
   };
   try {
-    await settings.update(patch);
+    // The desktop app takes a folder only from its folder dialog (main refuses typed
+    // paths there), so a changed folder opens it; web mode takes the typed path.
+    const folderChanged = patch.virtualBoardFolder !== s.virtualBoardFolder && patch.virtualBoardFolder !== '';
+    if (folderChanged && (await studio.app.info()).mode === 'electron') {
+      delete patch.virtualBoardFolder;
+      await settings.update(patch);
+      await settings.pickFolder('virtualBoardFolder');
+    } else await settings.update(patch);
   } catch (error) {
     notifications.error('Saving the settings', error);
   }
