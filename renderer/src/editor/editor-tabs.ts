@@ -209,6 +209,7 @@ export class EditorTabs {
       return false;
     }
     doc.location = location;
+    delete doc.tab.dataset.deleted; // Saved again: the file exists once more.
     doc.name = baseName(location.path);
     doc.savedText = text;
     // Typing may have gone on while the write was under way: only what was written counts as saved.
