@@ -16,7 +16,7 @@ const VIRTUAL_MAIN = 'print("virtual board code")\n';
 const OTHER_MAIN = '# the other board’s own main.py\nprint("other")\n';
 
 for (const kind of ['pty virtual board', 'micro:bit'] as const) {
-  describe(`a board tab saved while the ${kind} is connected`, () => {
+  describe(`a board tab saved while the ${kind} is connected`, { timeout: 240_000 }, () => {
     let t: BrowserHarness;
     let other: { path: string; stop(): Promise<void> };
     const timeout = kind === 'micro:bit' ? 60_000 : 30_000;

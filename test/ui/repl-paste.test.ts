@@ -23,7 +23,7 @@ async function paste(page: Page, text: string): Promise<void> {
 }
 
 for (const kind of ['virtual', 'microbit'] as const) {
-  describe(`REPL paste onto a non-empty line (${kind})`, () => {
+  describe(`REPL paste onto a non-empty line (${kind})`, { timeout: 240_000 }, () => {
     let ide: Ide;
     let qemu: QemuMicrobit | undefined;
     const timeout = kind === 'microbit' ? 45_000 : 20_000;

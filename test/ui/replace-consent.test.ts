@@ -16,7 +16,7 @@ import { answerReplace, expectNoQuestion, putBoardFile, replaceDialog, useStartV
 const LOCAL = '# the local one\nprint(1)\n'; // 25 B
 const message = (t: BrowserHarness) => t.page.locator('.fb-message').textContent();
 
-describe('replacing a file asks first, on every transfer path', () => {
+describe('replacing a file asks first, on every transfer path', { timeout: 240_000 }, () => {
   let t: BrowserHarness;
   let project: string;
   const local = (name: string) => readFile(join(project, name), 'utf8');

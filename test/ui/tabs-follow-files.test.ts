@@ -25,7 +25,7 @@ async function typeAndSave(t: BrowserHarness, line: string): Promise<void> {
 
 const tabNames = (t: BrowserHarness) => t.page.locator('.editor-tab .name').allTextContents();
 
-describe('tabs follow rename, move and delete (virtual board)', () => {
+describe('tabs follow rename, move and delete (virtual board)', { timeout: 240_000 }, () => {
   let t: BrowserHarness;
   beforeAll(async () => {
     t = await openFileBrowser();
@@ -78,7 +78,7 @@ describe('tabs follow rename, move and delete (virtual board)', () => {
   });
 });
 
-describe('tabs follow delete (QEMU micro:bit)', () => {
+describe('tabs follow delete (QEMU micro:bit)', { timeout: 240_000 }, () => {
   let t: BrowserHarness;
   let qemu: QemuMicrobit;
   beforeAll(async () => {

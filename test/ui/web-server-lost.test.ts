@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 const keptInBrowser = (page: ChromiumSession['page']) =>
   page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mpstudio.unsaved.')).map((k) => localStorage.getItem(k) ?? '').join('\n'));
 
-describe('web mode: the server goes away', () => {
+describe('web mode: the server goes away', { timeout: 240_000 }, () => {
   let scratch: string;
   let chromium: ChromiumSession;
   const apps: RunningWebApp[] = [];
