@@ -4,7 +4,7 @@
  * web-mode bridge both use it, so the renderer cannot tell them apart.
  */
 import { contract, type Channel, type StudioApi } from './contract';
-import type { WireError, WireResult } from './contract-types';
+import type { ReplaceConflict, WireError, WireResult } from './contract-types';
 
 export interface ApiLink {
   invoke(channel: string, args: unknown[]): Promise<WireResult<unknown>>;
@@ -17,6 +17,7 @@ export class StudioError extends Error implements WireError {
   readonly hint?: string;
   readonly detail?: string;
   readonly errno?: number;
+  readonly conflict?: ReplaceConflict;
   constructor(error: WireError) {
     super(error.message);
     this.name = 'StudioError';
@@ -24,6 +25,7 @@ export class StudioError extends Error implements WireError {
     if (error.hint !== undefined) this.hint = error.hint;
     if (error.detail !== undefined) this.detail = error.detail;
     if (error.errno !== undefined) this.errno = error.errno;
+    if (error.conflict !== undefined) this.conflict = error.conflict;
   }
 }
 

@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'busy'
   | 'out-of-step'
   | 'flooding'
+  | 'conflict'
   | 'internal';
 
 export interface WireError {
@@ -37,6 +38,8 @@ export interface WireError {
   detail?: string;
   /** The board's errno for OSError, when there was one. */
   errno?: number;
+  /** With code `conflict`: the file a write would replace, and what would replace it. */
+  conflict?: ReplaceConflict;
 }
 
 export type WireResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
@@ -296,7 +299,9 @@ export interface SyncProgress {
 
 export interface SyncResult {
   id: string;
-  outcome: 'completed' | 'cancelled' | 'failed';
+  /** `needs-consent`: nothing was copied, because `conflicts` would replace files that differ. */
+  outcome: 'completed' | 'cancelled' | 'failed' | 'needs-consent';
+  conflicts?: ReplaceConflict[];
   uploaded: string[];
   downloaded: string[];
   deleted: string[];
@@ -356,4 +361,44 @@ export interface PlotInfo {
   dropped: number;
   /** Lines skipped for being longer than the cap. */
   overlongLines: number;
+}
+
+// ---------------------------------------------------------------- replacing files
+
+/**
+ * What the user agreed to when a write may land on an existing file (see
+ * main/consent/replace-rule.ts). Without it, a write over a file whose content differs
+ * fails with a `conflict` error that names both sides, so the UI can ask.
+ */
+export interface WriteConsent {
+  /** Replace the file only while its content still has this SHA-256 (what the user was shown, or what the editor opened). */
+  replaces?: string;
+  /** Write beside it under a free name (`hello (2).py`) instead of replacing it. */
+  keepBoth?: boolean;
+}
+
+/** One side of a replacement: a file on the board, in the local folder, or an editor's buffer. */
+export interface ReplaceSide {
+  side: 'board' | 'local' | 'editor' | 'mirror' | 'computer';
+  path: string;
+  size: number;
+  /** Milliseconds since 1970; absent where the side keeps no date (board flash). */
+  modifiedAt?: number;
+}
+
+export interface ReplaceConflict {
+  /** The existing file the write would replace. */
+  target: ReplaceSide & { side: 'board' | 'local'; sha256: string };
+  /** What would replace it. */
+  incoming: ReplaceSide;
+}
+
+/** The user's answers for a transfer of many files, by target path (board path, or local relative path). */
+export type ReplaceDecisions = Record<string, WriteConsent>;
+
+/** Where a write went: `path` differs from the one asked for when the user chose "Keep both". */
+export interface WriteOutcome {
+  path: string;
+  /** True when the target already had exactly these bytes, so nothing was written. */
+  unchanged: boolean;
 }

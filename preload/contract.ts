@@ -30,6 +30,7 @@ import type {
   SyncResult,
   TransferProgress,
   VirtualBoardState,
+  WriteOutcome,
 } from './contract-types';
 
 /** Every channel starts with one of these; both sides check it. */
@@ -89,6 +90,12 @@ const bytesSchema = v.pipe(
   v.instance(Uint8Array),
   v.check((b) => b.byteLength <= MAX_FILE_BYTES, 'at most 16 MiB'),
 );
+
+/** The user's answer for a write that may replace a file (WriteConsent). */
+const sha256Schema = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+export const writeConsentSchema = v.strictObject({ replaces: v.optional(sha256Schema), keepBoth: v.optional(v.boolean()) });
+/** Answers per target path for a transfer of many files. */
+const replaceDecisionsSchema = v.record(v.pipe(v.string(), v.maxLength(4096)), writeConsentSchema);
 
 export const connectTargetSchema = v.variant('kind', [
   v.strictObject({
@@ -177,12 +184,15 @@ export const contract = {
   // repl: the friendly REPL as a byte stream
   'repl:write': request<void>()(v.pipe(v.string(), v.maxLength(1024 * 1024))),
   'repl:data': event<string>(),
+  /** Text pasted into the terminal: run as one block through the board's paste mode, never as a soft reset. */
+  'repl:paste': request<void>()(v.pipe(v.string(), v.maxLength(1024 * 1024))),
 
   // fs: the board's flash
   'fs:capabilities': request<FsCapabilities>()(),
   'fs:list': request<FsEntry[]>()(boardPathSchema, v.optional(v.boolean(), false)),
   'fs:read': request<Uint8Array>()(boardPathSchema, v.optional(transferIdSchema)),
-  'fs:write': request<void>()(boardPathSchema, bytesSchema, v.optional(transferIdSchema)),
+  /** Writes a file; replacing one whose content differs needs `consent` (else a `conflict` error). */
+  'fs:write': request<WriteOutcome>()(boardPathSchema, bytesSchema, v.optional(transferIdSchema), v.optional(writeConsentSchema)),
   'fs:mkdir': request<void>()(boardPathSchema),
   'fs:remove': request<void>()(boardPathSchema, v.optional(v.boolean(), false)),
   'fs:rename': request<void>()(boardPathSchema, boardPathSchema),
@@ -226,7 +236,7 @@ export const contract = {
   'local:pickFolder': request<LocalFolder | null>()(),
   'local:list': request<LocalEntry[]>()(localPathSchema, v.optional(v.boolean(), false)),
   'local:read': request<Uint8Array>()(localPathSchema),
-  'local:write': request<void>()(localPathSchema, bytesSchema),
+  'local:write': request<WriteOutcome>()(localPathSchema, bytesSchema, v.optional(writeConsentSchema)),
   'local:mkdir': request<void>()(localPathSchema),
   'local:remove': request<void>()(localPathSchema, v.optional(v.boolean(), false)),
   'local:rename': request<void>()(localPathSchema, localPathSchema),
@@ -242,18 +252,20 @@ export const contract = {
     }),
   ),
   /** Runs a previewed plan; `deleteExtra` may still be switched off (never on) at this point. */
-  'sync:apply': request<SyncResult>()(transferIdSchema, v.optional(v.boolean())),
+  'sync:apply': request<SyncResult>()(transferIdSchema, v.optional(v.boolean()), v.optional(replaceDecisionsSchema)),
   /** Copies local files or folders into a board folder, whatever the board has. */
   'sync:copyToBoard': request<SyncResult>()(
     v.pipe(v.array(localPathSchema), v.minLength(1), v.maxLength(10_000)),
     boardPathSchema,
     transferIdSchema,
+    v.optional(replaceDecisionsSchema),
   ),
   /** Copies board files or folders into a local folder. */
   'sync:copyToLocal': request<SyncResult>()(
     v.pipe(v.array(boardPathSchema), v.minLength(1), v.maxLength(10_000)),
     localPathSchema,
     transferIdSchema,
+    v.optional(replaceDecisionsSchema),
   ),
   /** Stops a running sync or copy after the current file; the file in flight is cancelled too. */
   'sync:cancel': request<void>()(transferIdSchema),
@@ -264,9 +276,9 @@ export const contract = {
   'mirror:list': request<MirrorFile[]>()(boardIdSchema),
   'mirror:read': request<Uint8Array>()(boardIdSchema, boardPathSchema),
   /** Writes the mirrored copy back to the connected board, at its path. */
-  'mirror:restore': request<void>()(boardIdSchema, boardPathSchema),
+  'mirror:restore': request<WriteOutcome>()(boardIdSchema, boardPathSchema, v.optional(writeConsentSchema)),
   /** Writes the mirrored copy into the local folder. */
-  'mirror:saveToLocal': request<void>()(boardIdSchema, boardPathSchema, localPathSchema),
+  'mirror:saveToLocal': request<WriteOutcome>()(boardIdSchema, boardPathSchema, localPathSchema, v.optional(writeConsentSchema)),
   'mirror:changed': event<{ boardId: string }>(),
 
   // plot: samples parsed from what the board prints, for the plotter

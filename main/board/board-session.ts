@@ -11,6 +11,7 @@ import { CommandQueue } from './command-queue';
 import { CTRL_B, CTRL_C, CTRL_D, FRIENDLY_PROMPT } from './control-bytes';
 import { BoardDisconnectedError, BoardExecError, BoardFloodingError, BoardOutOfStepError, BoardTimeoutError, NotSupportedError, BoardError } from './errors';
 import { IncomingBytes } from './incoming-bytes';
+import { pasteBody, pasteThroughPasteMode } from './repl-paste';
 import type { RawPasteSupport } from './raw-paste';
 import { SAFE_PACING, enterRawRepl, execRaw, proveRawPrompt, sleep, writePaced, type Pacing } from './raw-repl';
 import { guardedSource, readGuardedTraceback } from './transit-guard';
@@ -194,6 +195,33 @@ export class BoardSession extends EventEmitter {
         await this.#retype();
       }
       await this.#typeAtRepl(bytes);
+    });
+  }
+
+  /**
+   * Text pasted into the terminal. At the prompt it runs as one block through paste mode
+   * (repl-paste.ts), replacing a half-typed line; never a soft reset. To a running program
+   * or a statement still running at the REPL it is typed, as its input.
+   */
+  async pasteAtRepl(text: string): Promise<void> {
+    const body = pasteBody(text);
+    if (this.#running || (this.#mode === 'friendly' && this.#typed.statementRunning)) {
+      await this.writeTerminal(body);
+      return;
+    }
+    await this.#queue.run(async () => {
+      // Leaving the raw REPL gives an empty line: the half-typed one is replaced by the paste, not typed again.
+      const lineHasText = this.#mode === 'friendly' && this.#typed.pending.length > 0;
+      if (this.#mode === 'raw') await this.#leaveRaw(false);
+      this.#typed.clear();
+      this.#teeFriendly = true;
+      try {
+        await pasteThroughPasteMode(this, body, lineHasText, this.#pacing);
+      } finally {
+        this.#teeFriendly = false;
+      }
+      // The block now runs as a statement typed at the REPL; its prompt ends it.
+      this.#typed.typed(Uint8Array.of(CTRL_D));
     });
   }
 

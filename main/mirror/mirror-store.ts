@@ -76,6 +76,28 @@ export class MirrorStore {
     });
   }
 
+  /**
+   * Files the board renamed or moved: the copies of `from`, and of everything under it
+   * when it is a folder, move to the new path (merged with any copies already there).
+   * True when something moved.
+   */
+  move(boardId: string, from: string, to: string): Promise<boolean> {
+    return this.serialise(boardId, async () => {
+      const index = await this.loadIndex(boardId);
+      let moved = false;
+      for (const path of Object.keys(index.files)) {
+        if (path !== from && !path.startsWith(`${from}/`)) continue;
+        const target = to + path.slice(from.length);
+        const merged = [...(index.files[path] ?? []), ...(index.files[target] ?? [])].sort((a, b) => b.savedAt - a.savedAt);
+        index.files[target] = merged.filter((v, i) => merged.findIndex((w) => w.sha256 === v.sha256) === i).slice(0, MAX_VERSIONS);
+        delete index.files[path];
+        moved = true;
+      }
+      if (moved) await writeAtomically(join(this.dirOf(boardId), 'index.json'), JSON.stringify(index));
+      return moved;
+    });
+  }
+
   private async dropUnusedBlobs(dir: string, index: BoardIndex): Promise<void> {
     const used = new Set(Object.values(index.files).flatMap((vs) => vs.map((v) => v.sha256)));
     for (const name of await readdir(join(dir, 'blobs'))) {

@@ -12,7 +12,7 @@ import type { EmitEvent } from './service-context';
 type BoardChannels =
   | 'board:listPorts' | 'board:connect' | 'board:disconnect' | 'board:status' | 'board:exec' | 'board:run'
   | 'board:stop' | 'board:softReset' | 'board:hardReset' | 'board:completions'
-  | 'repl:write'
+  | 'repl:write' | 'repl:paste'
   | 'fs:capabilities' | 'fs:list' | 'fs:read' | 'fs:write' | 'fs:mkdir' | 'fs:remove' | 'fs:rename'
   | 'fs:stat' | 'fs:space' | 'fs:hash' | 'fs:cancel';
 
@@ -65,10 +65,14 @@ export function boardHandlers(manager: ConnectionManager, emit: EmitEvent): Pick
       return out.split(/\r?\n/).filter((name) => name && !name.startsWith('__'));
     },
     'repl:write': (text) => manager.session().writeTerminal(text),
+    'repl:paste': (text) => manager.session().pasteAtRepl(text),
     'fs:capabilities': async () => publicCapabilities(await manager.fs().features()),
     'fs:list': (path, recursive) => manager.fs().list(path, recursive),
     'fs:read': (path, id) => transfer(id, path, 'download', (options) => manager.fs().read(path, options)),
-    'fs:write': (path, data, id) => transfer(id, path, 'upload', (options) => manager.fs().write(path, data, options)),
+    'fs:write': async (path, data, id) => {
+      await transfer(id, path, 'upload', (options) => manager.fs().write(path, data, options));
+      return { path, unchanged: false };
+    },
     'fs:mkdir': (path) => manager.fs().mkdir(path),
     'fs:remove': (path, recursive) => manager.fs().remove(path, recursive),
     'fs:rename': (from, to) => manager.fs().rename(from, to),

@@ -5,6 +5,7 @@
 import type { Handlers } from '../../preload/contract';
 import { appHandlers } from './app-handlers';
 import { backupHandlers } from './backup-handlers';
+import { createReplacedFiles, withReplaceConsent } from './consent-handlers';
 import { createLocalFolder, localHandlers } from './local-handlers';
 import { createMirror, mirrorHandlers, withMirrorRecording } from './mirror-handlers';
 import { boardFilesFromHandlers } from '../sync/board-files';
@@ -43,7 +44,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...appHandlers(ctx, roots),
     ...backupHandlers(ctx),
     ...localHandlers(local),
-    ...syncHandlers(createSync(ctx, local, boardFiles)),
+    // Local writes of copies and syncs go through the finished table's `local:write`: the replace rule.
+    ...syncHandlers(createSync(ctx, local, boardFiles, { writeLocal: (rel, bytes, consent) => (table as Handlers)['local:write'](rel, bytes as Uint8Array<ArrayBuffer>, consent) })),
     ...mirrorHandlers(mirror, boardFiles, local),
     // The board's output reaches the feed once the connection manager exists (feed.attach).
     ...plotHandlers(createPlotFeed(ctx, board)),
@@ -52,6 +54,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   };
   // Every channel of the contract must have a handler: a missing one is a compile error here.
   const complete: Handlers = groups;
-  table = withMirrorRecording(complete, mirror, ctx.emit);
+  // Outermost: no file is replaced with other content without the user's consent (consent-handlers.ts).
+  table = withReplaceConsent(withMirrorRecording(complete, mirror, ctx.emit), { local, mirror, replaced: createReplacedFiles(ctx) });
   return table;
 }

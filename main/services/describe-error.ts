@@ -8,7 +8,7 @@ import type { ErrorCode, WireError } from '../../preload/contract-types';
 const KNOWN_CODES = new Set<ErrorCode>([
   'invalid-argument', 'unknown-channel', 'forbidden', 'not-connected', 'disconnected', 'timeout',
   'board-exec', 'port-busy', 'permission-denied', 'port-not-found', 'not-supported', 'not-found',
-  'already-exists', 'disk-full', 'cancelled', 'busy', 'internal',
+  'already-exists', 'disk-full', 'cancelled', 'busy', 'conflict', 'internal',
 ]);
 
 interface DescribesItself {

@@ -43,7 +43,10 @@ export function localHandlers(local: LocalFolderService): Pick<Handlers, LocalCh
     'local:pickFolder': () => local.pickFolder(),
     'local:list': (rel, recursive) => local.list(rel, recursive),
     'local:read': (rel) => local.read(rel),
-    'local:write': (rel, bytes) => local.write(rel, bytes),
+    'local:write': async (rel, bytes) => {
+      await local.write(rel, bytes);
+      return { path: rel, unchanged: false };
+    },
     'local:mkdir': (rel) => local.mkdir(rel),
     'local:remove': (rel, recursive) => local.remove(rel, recursive),
     'local:rename': (from, to) => local.rename(from, to),

@@ -27,7 +27,7 @@ export function mirrorIdOf(status: BoardStatus): { id: string; label: string } |
 }
 
 /**
- * Returns `table` with `fs:read` and `fs:write` recording into the mirror. A failure
+ * Returns `table` with `fs:read` and `fs:write` recording into the mirror, and `fs:rename` moving its copies. A failure
  * to record never fails the board operation: the user's file is on the board.
  */
 export function withMirrorRecording(
@@ -47,6 +47,7 @@ export function withMirrorRecording(
   };
   const read = table['fs:read'];
   const write = table['fs:write'];
+  const rename = table['fs:rename'];
   return {
     ...table,
     'fs:read': async (path, transferId) => {
@@ -57,9 +58,20 @@ export function withMirrorRecording(
       await record(path, bytes);
       return bytes;
     },
-    'fs:write': async (path, bytes, transferId) => {
-      await write(path, bytes, transferId);
-      await record(path, bytes);
+    'fs:write': async (path, bytes, transferId, consent) => {
+      const outcome = await write(path, bytes, transferId, consent);
+      await record(outcome.path, bytes);
+      return outcome;
+    },
+    // A renamed or moved file keeps its mirrored copies under its new path.
+    'fs:rename': async (from, to) => {
+      await rename(from, to);
+      try {
+        const who = mirrorIdOf(await table['board:status']());
+        if (who && (await mirror.move(who.id, from, to))) emit('mirror:changed', { boardId: who.id });
+      } catch {
+        // The mirror is a safety net; the rename itself has succeeded.
+      }
     },
   };
 }
@@ -69,7 +81,14 @@ export function mirrorHandlers(mirror: MirrorStore, board: BoardFiles, local: Lo
     'mirror:boards': () => mirror.boards(),
     'mirror:list': (boardId) => mirror.list(boardId),
     'mirror:read': (boardId, path) => mirror.read(boardId, path),
-    'mirror:restore': async (boardId, path) => board.write(path, await mirror.read(boardId, path)),
-    'mirror:saveToLocal': async (boardId, path, rel) => local.write(rel, await mirror.read(boardId, path)),
+    // Replaced in front by the replace rule (consent-handlers.ts), which asks before overwriting.
+    'mirror:restore': async (boardId, path) => {
+      await board.write(path, await mirror.read(boardId, path));
+      return { path, unchanged: false };
+    },
+    'mirror:saveToLocal': async (boardId, path, rel) => {
+      await local.write(rel, await mirror.read(boardId, path));
+      return { path: rel, unchanged: false };
+    },
   };
 }

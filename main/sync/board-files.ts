@@ -5,15 +5,18 @@
  * progress, cancel) and through the mirror's recording, exactly as the UI's calls do.
  */
 import type { Handlers } from '../../preload/contract';
-import type { FsCapabilities, FsEntry } from '../../preload/contract-types';
+import type { FsCapabilities, FsEntry, WriteConsent, WriteOutcome } from '../../preload/contract-types';
 import { hashMany } from './batch-hash';
 
 export interface BoardFiles {
   capabilities(): Promise<FsCapabilities>;
   list(path: string, recursive: boolean): Promise<FsEntry[]>;
   read(path: string, transferId?: string): Promise<Uint8Array>;
-  /** Replaces the file atomically: a failed or cancelled write leaves the old one. */
-  write(path: string, bytes: Uint8Array<ArrayBuffer>, transferId?: string): Promise<void>;
+  /**
+   * Replaces the file atomically: a failed or cancelled write leaves the old one. Through
+   * the app's table the replace rule applies: a differing file needs `consent`.
+   */
+  write(path: string, bytes: Uint8Array<ArrayBuffer>, transferId?: string, consent?: WriteConsent): Promise<WriteOutcome | void>;
   mkdir(path: string): Promise<void>;
   remove(path: string, recursive: boolean): Promise<void>;
   stat(path: string): Promise<FsEntry | null>;
@@ -38,7 +41,7 @@ export function boardFilesFromHandlers(table: () => FsHandlers): BoardFiles {
     capabilities: () => table()['fs:capabilities'](),
     list: (path, recursive) => table()['fs:list'](path, recursive),
     read: (path, transferId) => table()['fs:read'](path, transferId),
-    write: (path, bytes, transferId) => table()['fs:write'](path, bytes, transferId),
+    write: (path, bytes, transferId, consent) => table()['fs:write'](path, bytes, transferId, consent),
     mkdir: (path) => table()['fs:mkdir'](path),
     remove: (path, recursive) => table()['fs:remove'](path, recursive),
     stat: (path) => table()['fs:stat'](path),

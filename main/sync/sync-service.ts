@@ -5,7 +5,7 @@
  * runner, progress and cancel. The CLI's `sync` command can use this class too.
  */
 import { randomUUID } from 'node:crypto';
-import type { FsEntry, SyncPlan, SyncProgress, SyncRequest, SyncResult } from '../../preload/contract-types';
+import type { FsEntry, ReplaceDecisions, SyncPlan, SyncProgress, SyncRequest, SyncResult, WriteConsent, WriteOutcome } from '../../preload/contract-types';
 import { normaliseLocalPath } from '../local/confine-path';
 import type { LocalFolderService } from '../local/local-folder';
 import { describeError } from '../services/describe-error';
@@ -13,7 +13,17 @@ import { UserFacingError } from '../services/user-facing-error';
 import { joinBoardPath, relativeBoardPath, type BoardFiles } from './board-files';
 import { bytesToTransfer, compareTrees, type FileFacts } from './compare-trees';
 import type { IgnoreList } from './ignore-list';
+import { checkReplacements } from './transfer-consent';
 import { runTransfers, type RunHandle, type TransferStep } from './transfer-runner';
+
+/**
+ * The app's replace rule, for copies and syncs: files that would be replaced with other
+ * content are asked about first, and local writes go through it. The CLI runs without
+ * it: a typed `mpstudio sync` is the user's own instruction, as `cp` is.
+ */
+export interface ReplaceGuard {
+  writeLocal(rel: string, bytes: Uint8Array, consent?: WriteConsent): Promise<WriteOutcome>;
+}
 
 /** Previews kept for `apply`; older ones are forgotten. */
 const MAX_KEPT_PLANS = 16;
@@ -30,6 +40,7 @@ export class SyncService {
     private readonly local: LocalFolderService,
     private readonly board: BoardFiles,
     private readonly emit: (progress: SyncProgress) => void,
+    private readonly guard?: ReplaceGuard,
   ) {}
 
   async preview(request: SyncRequest): Promise<SyncPlan> {
@@ -86,10 +97,9 @@ export class SyncService {
   }
 
   /** Runs a previewed plan. `deleteExtra === false` drops its deletions; it can never add them. */
-  async apply(id: string, deleteExtra?: boolean): Promise<SyncResult> {
+  async apply(id: string, deleteExtra?: boolean, decisions: ReplaceDecisions = {}): Promise<SyncResult> {
     const plan = this.plans.get(id);
     if (!plan) throw new UserFacingError('not-found', 'This sync preview is out of date: preview again.');
-    this.plans.delete(id);
     const steps: TransferStep[] = [];
     for (const e of plan.entries) {
       const local = joinLocal(plan.localDir, e.path);
@@ -100,11 +110,14 @@ export class SyncService {
         steps.push(plan.direction === 'upload' ? { kind: 'delete-board', board } : { kind: 'delete-local', local });
       }
     }
-    return this.run(id, steps);
+    const result = await this.run(id, steps, decisions);
+    // Asked about replacements: the plan stays, to be applied again with the answers.
+    if (result.outcome !== 'needs-consent') this.plans.delete(id);
+    return result;
   }
 
   /** Copies local files and folders (by relative path) into the board folder `boardDir`. */
-  async copyToBoard(items: readonly string[], boardDir: string, id: string): Promise<SyncResult> {
+  async copyToBoard(items: readonly string[], boardDir: string, id: string, decisions: ReplaceDecisions = {}): Promise<SyncResult> {
     const caps = await this.board.capabilities();
     const ignore = this.local.ignoreList();
     const steps: TransferStep[] = [];
@@ -124,11 +137,11 @@ export class SyncService {
         steps.push(e.type === 'dir' ? { kind: 'mkdir-board', board } : { kind: 'upload', local: e.path, board, size: e.size });
       }
     }
-    return this.run(id, steps);
+    return this.run(id, steps, decisions);
   }
 
   /** Copies board files and folders into the local folder `localDir`. */
-  async copyToLocal(items: readonly string[], localDir: string, id: string): Promise<SyncResult> {
+  async copyToLocal(items: readonly string[], localDir: string, id: string, decisions: ReplaceDecisions = {}): Promise<SyncResult> {
     const dir = normaliseLocalPath(localDir);
     const steps: TransferStep[] = [];
     for (const item of items) {
@@ -147,7 +160,7 @@ export class SyncService {
         steps.push(e.type === 'dir' ? { kind: 'mkdir-local', local } : { kind: 'download', board: e.path, local, size: e.size });
       }
     }
-    return this.run(id, steps);
+    return this.run(id, steps, decisions);
   }
 
   /** Stops the sync or copy `id`, including its board transfer in flight. Unknown ids are ignored. */
@@ -158,12 +171,19 @@ export class SyncService {
     if (handle.current) await this.board.cancel(handle.current).catch(() => undefined);
   }
 
-  private async run(id: string, steps: TransferStep[]): Promise<SyncResult> {
+  private async run(id: string, steps: TransferStep[], decisions: ReplaceDecisions): Promise<SyncResult> {
     if (this.running.has(id)) throw new UserFacingError('busy', 'A transfer with this id is already running.');
     const handle: RunHandle = { cancelled: false, current: null };
     this.running.set(id, handle);
     try {
-      return await runTransfers(id, steps, handle, { local: this.local, board: this.board, emit: this.emit });
+      if (this.guard) {
+        const checked = await checkReplacements(steps, decisions, { local: this.local, board: this.board });
+        if (checked.conflicts.length > 0) {
+          return { id, outcome: 'needs-consent', conflicts: checked.conflicts, uploaded: [], downloaded: [], deleted: [], bytes: 0, seconds: 0 };
+        }
+        steps = checked.steps;
+      }
+      return await runTransfers(id, steps, handle, { local: this.local, board: this.board, emit: this.emit, ...(this.guard && { writeLocal: this.guard.writeLocal }) });
     } finally {
       this.running.delete(id);
     }

@@ -4,14 +4,14 @@
  * also cancels the board transfer in flight; the board engine's atomic writes mean
  * the file being replaced keeps its old content.
  */
-import type { SyncProgress, SyncResult } from '../../preload/contract-types';
+import type { SyncProgress, SyncResult, WriteConsent, WriteOutcome } from '../../preload/contract-types';
 import type { LocalFolderService } from '../local/local-folder';
 import { describeError } from '../services/describe-error';
 import type { BoardFiles } from './board-files';
 
 export type TransferStep =
-  | { kind: 'upload'; local: string; board: string; size: number }
-  | { kind: 'download'; board: string; local: string; size: number }
+  | { kind: 'upload'; local: string; board: string; size: number; consent?: WriteConsent }
+  | { kind: 'download'; board: string; local: string; size: number; consent?: WriteConsent }
   | { kind: 'mkdir-board'; board: string }
   | { kind: 'mkdir-local'; local: string }
   | { kind: 'delete-board'; board: string }
@@ -30,6 +30,8 @@ export interface RunDeps {
   local: LocalFolderService;
   board: BoardFiles;
   emit(progress: SyncProgress): void;
+  /** Writes into the local folder under the replace rule (the app's `local:write`); plain `local.write` without it. */
+  writeLocal?(rel: string, bytes: Uint8Array, consent?: WriteConsent): Promise<WriteOutcome>;
 }
 
 /** Thrown between the steps of a file when a cancel came in; the catch turns it into `cancelled`. */
@@ -90,9 +92,9 @@ export async function runTransfers(id: string, steps: readonly TransferStep[], h
           await ensureBoardDir(parentOf(step.board));
           stopIfCancelled(handle);
           handle.current = transferId(n);
-          await deps.board.write(step.board, bytes, handle.current);
+          const written = await deps.board.write(step.board, bytes, handle.current, step.consent);
           handle.current = null;
-          result.uploaded.push(step.board);
+          result.uploaded.push(written?.path ?? step.board);
           result.bytes += bytes.byteLength;
           filesDone++;
           break;
@@ -103,7 +105,8 @@ export async function runTransfers(id: string, steps: readonly TransferStep[], h
           handle.current = transferId(n);
           const bytes = await deps.board.read(step.board, handle.current);
           handle.current = null;
-          await deps.local.write(step.local, bytes);
+          if (deps.writeLocal) await deps.writeLocal(step.local, bytes, step.consent);
+          else await deps.local.write(step.local, bytes);
           result.downloaded.push(step.board);
           result.bytes += bytes.byteLength;
           filesDone++;

@@ -4,6 +4,7 @@
  * re-reading the board so the tree shows what is really there.
  */
 import type { SyncResult } from '../../preload/contract-types';
+import { transferAsking, writeAsking } from '../src/consent/replace-flow';
 import { baseName, formatBytes, isWithin, joinPath, newTransferId, parentOf } from './format';
 import { confirmDialog, promptDialog } from './modal';
 import type { Shared } from './shared';
@@ -26,6 +27,7 @@ export class BoardActions {
   /** Reports a copy's outcome; a cancel says that the board's old files are intact. */
   private report(result: SyncResult, what: string): void {
     if (result.outcome === 'failed') this.s.messages.error(`${what} stopped`, result.error);
+    else if (result.outcome === 'needs-consent') this.s.messages.info(`${what} not done: the files it would replace kept changing. Nothing was copied.`);
     else if (result.outcome === 'cancelled') this.s.messages.info(`${what} cancelled. Files not yet copied were left as they were.`);
     else this.s.messages.info(`${what}: ${result.uploaded.length + result.downloaded.length} file(s), ${formatBytes(result.bytes)} in ${result.seconds.toFixed(1)} s.`);
   }
@@ -58,7 +60,11 @@ export class BoardActions {
       return;
     }
     const target = joinPath('board', parentOf('board', entry.path), newName);
-    await this.guarded(`Could not rename ${entry.path}`, () => this.s.api.fs.rename(entry.path, target));
+    await this.guarded(`Could not rename ${entry.path}`, async () => {
+      if (await this.s.api.fs.stat(target)) throw new Error(`"${target}" already exists.`);
+      await this.s.api.fs.rename(entry.path, target);
+      this.s.onPathChanged?.({ side: 'board', from: entry.path, to: target });
+    });
   }
 
   async remove(entries: readonly TreeEntry[]): Promise<void> {
@@ -75,6 +81,7 @@ export class BoardActions {
       // Deeper paths first, so a folder and something inside it can both be selected.
       for (const e of [...entries].sort((a, b) => b.path.length - a.path.length)) {
         await this.s.api.fs.remove(e.path, e.type === 'dir');
+        this.s.onPathChanged?.({ side: 'board', from: e.path, to: null });
       }
     });
   }
@@ -85,7 +92,11 @@ export class BoardActions {
       for (const path of paths) {
         if (parentOf('board', path) === dir) continue;
         if (isWithin(dir, path)) throw new Error(`"${path}" cannot be moved into itself.`);
-        await this.s.api.fs.rename(path, joinPath('board', dir, baseName(path)));
+        const target = joinPath('board', dir, baseName(path));
+        // Some file systems' rename silently replaces the target: never let a move do that.
+        if (await this.s.api.fs.stat(target)) throw new Error(`"${target}" already exists. Rename one of them first.`);
+        await this.s.api.fs.rename(path, target);
+        this.s.onPathChanged?.({ side: 'board', from: path, to: target });
       }
     });
   }
@@ -101,7 +112,7 @@ export class BoardActions {
     const total = await this.sizeOf(paths);
     const bar = this.s.transfers.start(id, `Downloading ${paths.length === 1 ? baseName(paths[0]!) : `${paths.length} items`}`, total, () => this.s.api.sync.cancel(id));
     try {
-      this.report(await this.s.api.sync.copyToLocal([...paths], localDir, id), 'Download');
+      this.report(await transferAsking((decisions) => this.s.api.sync.copyToLocal([...paths], localDir, id, decisions)), 'Download');
     } catch (error) {
       this.s.messages.error('Could not download', error);
     } finally {
@@ -116,7 +127,7 @@ export class BoardActions {
     const id = newTransferId();
     const bar = this.s.transfers.start(id, `Uploading ${localPaths.length === 1 ? baseName(localPaths[0]!) : `${localPaths.length} items`}`, total, () => this.s.api.sync.cancel(id));
     try {
-      this.report(await this.s.api.sync.copyToBoard([...localPaths], dir, id), 'Upload');
+      this.report(await transferAsking((decisions) => this.s.api.sync.copyToBoard([...localPaths], dir, id, decisions)), 'Upload');
     } catch (error) {
       this.s.messages.error('Could not upload', error);
     } finally {
@@ -133,7 +144,11 @@ export class BoardActions {
       const id = newTransferId();
       const bar = this.s.transfers.start(id, `Uploading ${file.name}`, file.size, () => this.s.api.fs.cancel(id));
       try {
-        await this.s.api.fs.write(path, new Uint8Array(await file.arrayBuffer()), id);
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const incoming = { side: 'computer' as const, path: file.name, modifiedAt: file.lastModified };
+        if ((await writeAsking((consent) => this.s.api.fs.write(path, bytes, id, consent), { incoming })) === null) {
+          this.s.messages.info(`${file.name} was not uploaded: the board keeps its own ${path}.`);
+        }
       } catch (error) {
         const cancelled = (error as { code?: string }).code === 'cancelled';
         if (cancelled) this.s.messages.info(`Upload of ${file.name} cancelled. The board kept its old file.`);

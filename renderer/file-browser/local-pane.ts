@@ -127,6 +127,7 @@ export class LocalPane {
     const target = i < 0 ? name : `${path.slice(0, i)}/${name}`;
     try {
       await this.s.api.local.rename(path, target);
+      this.s.onPathChanged?.({ side: 'local', from: path, to: target });
     } catch (error) {
       this.s.messages.error(`Could not rename ${path}`, error);
     }

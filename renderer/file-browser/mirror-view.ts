@@ -8,6 +8,7 @@ import type { MirrorFile } from '../../preload/contract-types';
 import { el, setEnabled, toolButton } from './dom';
 import { baseName, formatBytes, joinPath } from './format';
 import type { Shared } from './shared';
+import { writeAsking } from '../src/consent/replace-flow';
 
 export class MirrorView {
   readonly element: HTMLElement;
@@ -99,8 +100,8 @@ export class MirrorView {
     if (!path) return;
     const target = joinPath('local', this.s.localTargetDir(), baseName(path));
     try {
-      await this.s.api.mirror.saveToLocal(this.boardId, path, target);
-      this.s.messages.info(`Saved the copy of ${path} as ${target} in the local folder.`);
+      const written = await writeAsking((consent) => this.s.api.mirror.saveToLocal(this.boardId, path, target, consent));
+      if (written) this.s.messages.info(`Saved the copy of ${path} as ${written.path} in the local folder.`);
       await this.s.refreshLocal();
     } catch (error) {
       this.s.messages.error(`Could not save the copy of ${path}`, error);
@@ -111,8 +112,8 @@ export class MirrorView {
     const path = this.selected;
     if (!path) return;
     try {
-      await this.s.api.mirror.restore(this.boardId, path);
-      this.s.messages.info(`Restored ${path} on the board from the mirror.`);
+      const written = await writeAsking((consent) => this.s.api.mirror.restore(this.boardId, path, consent));
+      if (written) this.s.messages.info(written.path === path ? `Restored ${path} on the board from the mirror.` : `Restored the copy of ${path} on the board as ${written.path}.`);
     } catch (error) {
       this.s.messages.error(`Could not restore ${path}`, error);
     } finally {

@@ -8,6 +8,14 @@ export interface FileBrowserDeps {
   api: StudioApi;
   /** Opens a file in an editor tab; `content` is given when the browser has it already. */
   openFile(request: { side: 'board' | 'local'; path: string; content?: string }): void;
+  /** A file or folder was renamed, moved (`to` is its new path) or deleted (`to` is null): open tabs follow. */
+  onPathChanged?(change: PathChange): void;
+}
+
+export interface PathChange {
+  side: 'board' | 'local';
+  from: string;
+  to: string | null;
 }
 
 export interface Shared extends FileBrowserDeps {

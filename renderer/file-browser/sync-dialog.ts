@@ -9,6 +9,7 @@ import { el } from './dom';
 import { formatBytes } from './format';
 import { openModal } from './modal';
 import type { Shared } from './shared';
+import { transferAsking } from '../src/consent/replace-flow';
 
 const STATUS_WORDS: Record<SyncStatus, string> = {
   new: 'new',
@@ -113,9 +114,11 @@ async function runPlan(s: Shared, plan: SyncPlan, deleteExtra: boolean): Promise
   s.messages.clear();
   const bar = s.transfers.start(id, plan.direction === 'upload' ? 'Syncing to the board' : 'Downloading from the board', plan.bytesToTransfer, () => s.api.sync.cancel(id));
   try {
-    const result = await s.api.sync.apply(id, deleteExtra);
+    // Files the sync would replace with other content are asked about first (replace-flow.ts).
+    const result = await transferAsking((decisions) => s.api.sync.apply(id, deleteExtra, decisions));
     const files = result.uploaded.length + result.downloaded.length;
     if (result.outcome === 'failed') s.messages.error('Sync stopped', result.error);
+    else if (result.outcome === 'needs-consent') s.messages.info('Sync not done: the files it would replace kept changing. Compare again.');
     else if (result.outcome === 'cancelled') s.messages.info(`Sync cancelled after ${files} file(s). Files not yet copied were left as they were.`);
     else s.messages.info(`Sync done: ${files} file(s) copied, ${result.deleted.length} deleted, ${formatBytes(result.bytes)} in ${result.seconds.toFixed(1)} s.`);
   } catch (error) {

@@ -8,6 +8,7 @@ import type { StudioApi } from '../../preload/contract';
 import type { WireResult } from '../../preload/contract-types';
 import { SOCKET_PATH, type ClientMessage, type ServerMessage } from '../../preload/web-messages';
 import { decodeWire, encodeWire } from '../../preload/wire-codec';
+import { serverLink } from './server-link';
 
 const RECONNECT_DELAY_MS = 1000;
 
@@ -29,6 +30,7 @@ export function createWebBridge(url: string): StudioApi {
     const ws = new WebSocket(url);
     socket = ws;
     ws.addEventListener('open', () => {
+      serverLink.set('open');
       for (const channel of listeners.keys()) ws.send(encodeWire({ type: 'subscribe', channel } satisfies ClientMessage));
       for (const text of outbox.splice(0)) ws.send(text);
     });
@@ -42,6 +44,8 @@ export function createWebBridge(url: string): StudioApi {
       }
     });
     ws.addEventListener('close', () => {
+      // Said at once: the pill and the buffers' keeping in this browser follow it (server-link.ts).
+      serverLink.set('lost');
       // Requests in flight can't be answered by a new socket: fail them plainly.
       for (const [id, resolve] of pending) {
         resolve({ ok: false, error: { code: 'disconnected', message: 'Lost the connection to the MicroPython Studio server.' } });

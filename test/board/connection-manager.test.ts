@@ -62,12 +62,12 @@ describe('connection manager and board handlers on the QEMU micro:bit', () => {
     expect((await handlers['board:exec']('print(2+3)')).stdout.trim()).toBe('5');
     events.length = 0;
     const data = Buffer.alloc(4000, 0x61);
-    await handlers['fs:write']('/p.txt', data, 'up1');
+    await handlers['fs:write']('/p.txt', data, 'up1', undefined);
     const progress = eventsOf<TransferProgress>('fs:progress');
     expect(progress.at(-1)).toMatchObject({ transferId: 'up1', bytesDone: 4000, bytesTotal: 4000, direction: 'upload' });
     expect(Buffer.from(await handlers['fs:read']('/p.txt', 'down1')).equals(data)).toBe(true);
     expect(await handlers['fs:capabilities']()).toMatchObject({ folders: false, rename: false });
-    const write = handlers['fs:write']('/p.txt', Buffer.alloc(8000, 0x62), 'up2');
+    const write = handlers['fs:write']('/p.txt', Buffer.alloc(8000, 0x62), 'up2', undefined);
     await expect.poll(() => eventsOf<TransferProgress>('fs:progress').some((p) => p.transferId === 'up2' && p.bytesDone > 0)).toBe(true);
     await handlers['fs:cancel']('up2');
     await expect(write).rejects.toMatchObject({ code: 'cancelled' });

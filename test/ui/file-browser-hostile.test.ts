@@ -24,6 +24,7 @@ import {
   type BrowserHarness,
 } from './file-browser-harness';
 import { HOSTILE_NAMES } from '../board/scenarios/board-scenarios';
+import { putBoardFile } from './replace-consent-helpers';
 
 // PROTOCOL.md's names, shared with the engine's scenarios; a name with a real newline
 // cannot sit on one row of a tree or be typed into an inline rename, so the UI skips it.
@@ -42,7 +43,7 @@ describe('file browser: hostile file names', () => {
     for (const name of HOSTILE) await writeFile(join(project, name), contentOf(name));
     await chooseLocalFolder(t.page, project);
     disconnect = await connectVirtualBoard(t);
-    await callApi(t.page, 'fs', 'write', '/main.py', new TextEncoder().encode('print("still here")\n'));
+    await putBoardFile(t.page, '/main.py', 'print("still here")\n');
   });
   afterAll(async () => {
     await disconnect?.();

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
+import { putBoardFile } from './replace-consent-helpers';
 import {
   activeEditorText,
   answerDialog,
@@ -54,7 +55,7 @@ describe('file browser: the local mirror', () => {
     await tool(page, 'local', 'upload').click();
     await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toContain('/keep.py');
     // A later save, as the editor makes it, replaces the mirrored copy.
-    await callApi(page, 'fs', 'write', '/keep.py', new TextEncoder().encode(V2));
+    await putBoardFile(page, '/keep.py', V2);
     const boards = await callApi<Array<{ boardId: string; files: number }>>(page, 'mirror', 'boards');
     expect(boards).toEqual([expect.objectContaining({ boardId: 'virtual', files: 1 })]);
     const files = await callApi<Array<{ path: string; size: number; versions: number }>>(page, 'mirror', 'list', 'virtual');

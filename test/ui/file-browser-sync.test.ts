@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
 import { boardPaths, callApi, chooseLocalFolder, connectVirtualBoard, expectBoardPaths, openFileBrowser, readBoardText, tool, type BrowserHarness } from './file-browser-harness';
+import { answerReplace } from './replace-consent-helpers';
 
 const dialog = (page: Page) => page.locator('.fb-dialog[data-dialog="sync"]');
 
@@ -95,7 +96,10 @@ describe('file browser: sync with the virtual board', () => {
     expect(await dialog(page).locator('[data-action="apply"]').textContent()).toBe('Sync 1 file');
     await dialog(page).locator('input[name="deleteExtra"]').check();
     expect(await dialog(page).locator('[data-action="apply"]').textContent()).toBe('Sync 1 file, delete 2');
-    expect(await applyAndWait(page)).toContain('Sync done: 1 file(s) copied, 2 deleted');
+    // The changed file would replace the board's: asked first (replace-consent.test.ts covers the question).
+    const applied = applyAndWait(page);
+    await answerReplace(page, 'replace');
+    expect(await applied).toContain('Sync done: 1 file(s) copied, 2 deleted');
     await expectBoardPaths(page, ['/lib', '/lib/a.py', '/main.py', '/notes.txt']);
     expect(await readBoardText(page, '/lib/a.py')).toBe('A = 2\n');
   });

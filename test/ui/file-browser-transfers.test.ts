@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
 import { boardPaths, callApi, chooseLocalFolder, connectBoard, openFileBrowser, readBoardText, row, tool, type BrowserHarness } from './file-browser-harness';
 import { startPtyBoard, type PtyBoard } from './file-browser-pty-board';
+import { answerReplace } from './replace-consent-helpers';
 
 const OLD = '# the old version\nprint("old")\n';
 /** 48 KB of source: several seconds on a 115200-baud link. */
@@ -47,6 +48,8 @@ describe('file browser: cancelled and cut uploads', () => {
     await expect.poll(() => boardPaths(page), { timeout: 30_000 }).toEqual(['/big.py']);
     await row(page, 'local', 'big.py').click();
     await tool(page, 'local', 'upload').click();
+    // /big.py on the board differs: the user agrees to replace it.
+    await answerReplace(page, 'replace');
     const bar = page.locator('.fb-transfer');
     await expect.poll(async () => Number(await bar.getAttribute('data-bytes-done')), { timeout: 30_000 }).toBeGreaterThan(2000);
     expect(await bar.locator('.fb-transfer-text').textContent()).toMatch(/^[\d.]+ KB of 48 KB · [\d.]+ (B|KB)\/s/);

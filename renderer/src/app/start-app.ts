@@ -17,6 +17,7 @@ import { ReplTerminal, terminalTheme } from '../repl/repl-terminal';
 import type { TracebackTarget } from '../repl/traceback-links';
 import { RunController } from '../run/run-controller';
 import { SettingsClient } from '../settings/settings-client';
+import { serverLink } from '../server-link';
 import { studio } from '../studio-api';
 import { Notifications } from '../ui/notifications';
 import { StatusBar } from '../ui/status-bar';
@@ -43,6 +44,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     completions,
     notifications,
     defaultLocalFolder: () => settings.value.localFolder,
+    board: () => board.status,
     onCursor: (line, column) => statusBar.setCursor(line, column),
     onActiveChange: (doc) => {
       statusBar.setFile(describeDoc(doc));
@@ -97,7 +99,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   settings.onChange((s) => plotter?.setHistorySize(s.plotHistory));
   plotter?.onNewData(() => panel.markNewData('plotter'));
   const openFile = (request: OpenFileRequest) => void tabs.open(request);
-  fileBrowser = mountFileBrowser(shell.sidebar, { api: studio, openFile });
+  fileBrowser = mountFileBrowser(shell.sidebar, { api: studio, openFile, onPathChanged: (change) => void tabs.followPath(change) });
   panel.onShow(() => requestAnimationFrame(resize));
 
   appearance.onChange((_theme, fontSize) => {
@@ -110,6 +112,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   let lastError = '';
   board.onChange((status) => {
     statusBar.setBoard(status);
+    tabs.boardChanged();
     refreshToolbar();
     const error = status.state === 'disconnected' && status.error ? `${status.error.code}:${status.error.message}` : '';
     // A failed connect from the connection bar is reported there, with what was being opened.
@@ -150,7 +153,13 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   });
   exposeAutomation({ repl, tabs, board });
 
+  // Web mode's server out of reach: unsaved buffers go to the browser's storage at once, and back once it answers.
+  serverLink.onChange((state) => {
+    if (state === 'lost') tabs.keepUnsavedNow();
+    else void tabs.backups.handBack();
+  });
   await recoverBackups(tabs, notifications);
+  void tabs.backups.handBack();
   // `data-start-connection` tells automation (and styles) when the start's own connecting is over.
   root.dataset.startConnection = 'pending';
   void connectAtStart(connection, board, settings).finally(() => (root.dataset.startConnection = 'done'));

@@ -5,6 +5,7 @@
  * with their fix.
  */
 import type { ConnectTarget, PortInfo } from '../../../preload/contract-types';
+import { serverLink } from '../server-link';
 import { studio } from '../studio-api';
 import type { SettingsClient } from '../settings/settings-client';
 import { h } from '../ui/dom';
@@ -46,6 +47,7 @@ export class ConnectionBar {
     );
     this.showPorts([]);
     board.onChange((status) => {
+      if (serverLink.state === 'lost') return; // The pill says the server is gone until it is back.
       this.pill.dataset.state = status.state;
       this.pill.textContent = STATE_LABELS[status.state];
       this.version.textContent = status.version ? `v${status.version}` : '';
@@ -55,6 +57,24 @@ export class ConnectionBar {
       this.select.disabled = status.state !== 'disconnected' && status.state !== 'idle';
       if (status.target) this.selectTarget(status.target);
     });
+    serverLink.onChange((state) => this.showServerLink(state));
+  }
+
+  /** Web mode: the server went out of reach, or came back (then the board's status is asked again). */
+  private showServerLink(state: 'open' | 'lost'): void {
+    if (state === 'lost') {
+      this.pill.dataset.state = 'server-lost';
+      this.pill.textContent = 'Server connection lost';
+      this.pill.title = 'The MicroPython Studio server does not answer. Unsaved changes are kept in this browser until it is back.';
+      this.version.textContent = '';
+      return;
+    }
+    this.pill.title = '';
+    this.board.set(this.board.status);
+    studio.board.status().then(
+      (status) => this.board.set(status),
+      () => undefined,
+    );
   }
 
   /** The target chosen in the list. */

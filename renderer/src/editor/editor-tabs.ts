@@ -7,16 +7,18 @@
 import { closeCompletion } from '@codemirror/autocomplete';
 import { EditorState, type Text } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import type { BufferBackup } from '../../../preload/contract-types';
+import type { BoardStatus, BufferBackup } from '../../../preload/contract-types';
 import { choose } from '../ui/dialogs';
 import { h } from '../ui/dom';
 import type { Notifications } from '../ui/notifications';
 import type { BoardCompletionCache } from './board-completions';
 import { BufferBackups } from './buffer-backup';
 import { editorExtensions } from './editor-extensions';
-import { baseName, readText, uriOf, writeText, type FileLocation, type OpenFileRequest } from './file-origin';
+import { boardChipOf, boardLabelOf } from './board-label';
+import { baseName, readText, uriOf, type FileLocation, type OpenFileRequest } from './file-origin';
 import { goToLine } from './line-highlight';
 import { askSaveLocation } from './save-as-dialog';
+import { saveWithConsent } from './save-flow';
 
 export interface EditorDoc {
   id: string;
@@ -35,6 +37,8 @@ export interface EditorTabsOptions {
   completions: BoardCompletionCache;
   notifications: Notifications;
   defaultLocalFolder(): string;
+  /** The connected board: board tabs belong to the one they were opened from. */
+  board(): BoardStatus;
   onCursor(line: number, column: number): void;
   onActiveChange(doc: EditorDoc | undefined): void;
 }
@@ -74,7 +78,9 @@ export class EditorTabs {
   /** Opens a file, or shows its tab when it is open already. */
   async open(request: OpenFileRequest): Promise<EditorDoc | undefined> {
     const uri = request.uri ?? uriOf(request);
-    let doc = this.docs.find((d) => d.location && uriOf(d.location) === uri);
+    const board = this.options.board();
+    // A board file is the same tab only on the same board: /main.py of another board is another file.
+    let doc = this.docs.find((d) => d.location && uriOf(d.location) === uri && (request.side !== 'board' || !d.location.boardId || d.location.boardId === board.boardId));
     if (!doc) {
       let content = request.content;
       if (content === undefined) {
@@ -85,7 +91,9 @@ export class EditorTabs {
           return undefined;
         }
       }
-      doc = this.create({ side: request.side, path: request.path }, baseName(request.path), content, content);
+      const location: FileLocation = { side: request.side, path: request.path };
+      if (request.side === 'board' && board.boardId) Object.assign(location, { boardId: board.boardId, boardLabel: boardLabelOf(board) });
+      doc = this.create(location, baseName(request.path), content, content);
     }
     this.activate(doc);
     if (request.line !== undefined) goToLine(doc.view, request.line);
@@ -166,14 +174,15 @@ export class EditorTabs {
   async save(doc: EditorDoc | undefined = this.current): Promise<boolean> {
     if (!doc) return false;
     if (!doc.location) return this.saveAs(doc);
-    return this.writeTo(doc, doc.location);
+    return this.writeTo(doc, doc.location, true);
   }
 
   async saveAs(doc: EditorDoc | undefined = this.current): Promise<boolean> {
     if (!doc) return false;
     const location = await askSaveLocation(doc.location, doc.name, this.options.defaultLocalFolder());
     if (!location) return false;
-    return this.writeTo(doc, location);
+    const own = doc.location?.side === location.side && doc.location.path === location.path;
+    return this.writeTo(doc, { ...doc.location, ...location }, own);
   }
 
   /** The tab whose file has this name (a traceback's `File "main.py"`). */
@@ -185,16 +194,22 @@ export class EditorTabs {
     );
   }
 
-  private async writeTo(doc: EditorDoc, location: FileLocation): Promise<boolean> {
+  /** `own`: `location` is the tab's own file, which it may replace without asking while it still holds what the tab last saw. */
+  private async writeTo(doc: EditorDoc, requested: FileLocation, own: boolean): Promise<boolean> {
     const text = doc.view.state.doc;
+    let location: FileLocation;
     try {
-      await writeText(location, text.toString());
+      const written = await saveWithConsent({ location: requested, text: text.toString(), ownText: own ? doc.savedText.toString() : null, board: this.options.board() });
+      if (written === 'save-as') return this.saveAs(doc);
+      if (!written) return false;
+      location = written;
     } catch (error) {
       // The buffer stays marked unsaved: the file on the other side does not have it.
-      this.options.notifications.error(`Saving ${location.path}`, error, [{ label: 'Try again', run: () => void this.writeTo(doc, location) }]);
+      this.options.notifications.error(`Saving ${requested.path}`, error, [{ label: 'Try again', run: () => void this.writeTo(doc, requested, own) }]);
       return false;
     }
     doc.location = location;
+    delete doc.tab.dataset.deleted; // Saved again: the file exists once more.
     doc.name = baseName(location.path);
     doc.savedText = text;
     // Typing may have gone on while the write was under way: only what was written counts as saved.
@@ -264,6 +279,43 @@ export class EditorTabs {
     return { id: doc.id, uri: doc.location ? uriOf(doc.location) : `untitled:${doc.name}`, text: () => doc.view.state.doc.toString() };
   }
 
+  /** Keeps every unsaved buffer at once (the server just went out of reach). */
+  keepUnsavedNow(): void {
+    for (const doc of this.docs) if (doc.dirty) this.backups.saveNow(this.backupSubject(doc));
+  }
+
+  /** The connected board changed: tabs of another board say so. */
+  boardChanged(): void {
+    for (const doc of this.docs) this.refreshTab(doc);
+  }
+
+  /**
+   * A file or folder was renamed or moved (`to`), or deleted (`to` null), in the file
+   * browser: its tabs follow it. A deleted file's tab closes when it has nothing unsaved;
+   * with unsaved changes it stays, marked, and saving writes the file again.
+   */
+  async followPath(change: { side: 'board' | 'local'; from: string; to: string | null }): Promise<void> {
+    const boardId = this.options.board().boardId;
+    for (const doc of [...this.docs]) {
+      const at = doc.location;
+      if (!at || at.side !== change.side || (at.side === 'board' && at.boardId && at.boardId !== boardId)) continue;
+      if (at.path !== change.from && !at.path.startsWith(`${change.from}/`)) continue;
+      if (change.to === null) {
+        if (!doc.dirty) await this.close(doc);
+        else {
+          doc.tab.dataset.deleted = 'true';
+          this.refreshTab(doc);
+        }
+        continue;
+      }
+      doc.location = { ...at, path: change.to + at.path.slice(change.from.length) };
+      doc.name = baseName(doc.location.path);
+      if (doc.dirty) this.backups.schedule(this.backupSubject(doc));
+      this.refreshTab(doc);
+      if (doc === this.current) this.options.onActiveChange(doc);
+    }
+  }
+
   private refreshTab(doc: EditorDoc): void {
     const side = doc.location?.side;
     const close = h('button', { type: 'button', class: 'close', title: 'Close (Ctrl+W)', 'aria-label': `Close ${doc.name}` }, '×');
@@ -271,10 +323,20 @@ export class EditorTabs {
       event.stopPropagation();
       void this.close(doc);
     });
-    doc.tab.title = doc.location ? `${doc.location.side === 'board' ? 'Board' : 'Local'}: ${doc.location.path}` : 'Not saved yet';
+    const at = doc.location;
+    const connected = this.options.board().boardId;
+    const otherBoard = at?.side === 'board' && !!at.boardId && at.boardId !== connected;
+    const deleted = doc.tab.dataset.deleted === 'true' ? ' (deleted)' : '';
+    doc.tab.title = !at
+      ? 'Not saved yet'
+      : at.side === 'local'
+        ? `Local: ${at.path}${deleted}`
+        : `${at.path} on ${at.boardLabel ?? 'the board'}${otherBoard ? ' (not the connected board)' : ''}${deleted}`;
     doc.tab.dataset.dirty = String(doc.dirty);
+    doc.tab.dataset.board = at?.boardId ?? '';
+    const chip = at?.side === 'board' && at.boardLabel ? boardChipOf(at.boardLabel) : (side ?? 'new');
     doc.tab.replaceChildren(
-      h('span', { class: 'origin', 'data-side': side ?? 'new' }, side ?? 'new'),
+      h('span', { class: 'origin', 'data-side': side ?? 'new', 'data-other-board': String(otherBoard) }, chip),
       h('span', { class: 'name' }, doc.name),
       h('span', { class: 'dirty', title: 'Unsaved changes', hidden: !doc.dirty }, '●'),
       close,

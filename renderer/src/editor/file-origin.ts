@@ -3,6 +3,7 @@
  * flash through the engine (`fs:read`, `fs:write`, which writes atomically), or the
  * local project folder through `local:read` / `local:write`.
  */
+import type { WriteConsent, WriteOutcome } from '../../../preload/contract-types';
 import { studio } from '../studio-api';
 
 export type Side = 'board' | 'local';
@@ -11,6 +12,9 @@ export interface FileLocation {
   side: Side;
   /** `/main.py` on the board; locally, relative to the project folder (`lib/x.py`). */
   path: string;
+  /** For a board file: the board it was opened from (`BoardStatus.boardId`) and its name to show. */
+  boardId?: string;
+  boardLabel?: string;
 }
 
 /** What the file browser (or anything else) hands the editor to open a file. */
@@ -36,10 +40,15 @@ export async function readText(location: FileLocation): Promise<string> {
   return new TextDecoder().decode(await studio.local.read(location.path));
 }
 
-export async function writeText(location: FileLocation, text: string): Promise<void> {
-  if (location.side === 'board') {
-    await studio.fs.write(location.path, new TextEncoder().encode(text));
-    return;
-  }
-  await studio.local.write(location.path, new TextEncoder().encode(text));
+/** Writes under the replace rule: replacing a file whose content differs needs `consent`. */
+export function writeText(location: FileLocation, text: string, consent?: WriteConsent): Promise<WriteOutcome> {
+  const bytes = new TextEncoder().encode(text);
+  if (location.side === 'board') return studio.fs.write(location.path, bytes, undefined, consent);
+  return studio.local.write(location.path, bytes, consent);
+}
+
+/** SHA-256 of text as UTF-8, lowercase hex: what the replace rule compares. */
+export async function sha256Of(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

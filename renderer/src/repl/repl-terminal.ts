@@ -14,8 +14,6 @@ import { OutputBatcher } from './output-batcher';
 import { registerTracebackLinks, type TracebackTarget } from './traceback-links';
 
 const CTRL_C = '\x03'; // KeyboardInterrupt, or copy when text is selected
-const CTRL_D = '\x04'; // paste mode: finish and run
-const CTRL_E = '\x05'; // friendly REPL: enter paste mode, so pasted lines are not auto-indented
 const SCROLLBACK_LINES = 10_000;
 
 export interface ReplTerminalOptions {
@@ -127,16 +125,21 @@ export class ReplTerminal {
 
   private paste(event: ClipboardEvent): void {
     const text = event.clipboardData?.getData('text/plain') ?? '';
-    if (!text.includes('\n') || !this.options.atPrompt()) return; // xterm pastes one line as typing
+    if (!/[\r\n]/.test(text)) return; // xterm pastes one line as typing
     event.preventDefault();
     event.stopPropagation();
     this.pasteLines(text);
   }
 
-  /** Sends several lines through the board's paste mode, where indentation is kept as is. */
+  /**
+   * Sends several lines to the board as one block. Main runs them through the board's paste
+   * mode (indentation kept), clearing a half-typed line first, and only ends paste mode once
+   * the board has shown it: a Ctrl-D sent blindly would soft-reset the board.
+   */
   pasteLines(text: string): void {
-    const body = text.replace(/\r\n?/g, '\n').replace(/\n/g, '\r');
-    this.send(`${CTRL_E}${body}${CTRL_D}`);
+    studio.repl.paste(text).catch((error: unknown) => {
+      this.note(`The paste did not reach the board: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   interrupt(): void {

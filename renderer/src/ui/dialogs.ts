@@ -10,7 +10,7 @@ export interface Choice<T extends string> {
   primary?: boolean;
 }
 
-function openDialog(content: HTMLElement[], buttons: HTMLButtonElement[], onCancel: () => void): () => void {
+export function openDialog(content: HTMLElement[], buttons: HTMLButtonElement[], onCancel: () => void): () => void {
   const dialog = h('div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true' }, ...content, h('div', { class: 'actions' }, ...buttons));
   const backdrop = h('div', { class: 'dialog-backdrop' }, dialog);
   const close = () => backdrop.remove();
