@@ -174,7 +174,8 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       for (let i = 0; i < every.length; i++) every[i] = i % 256;
       await fs.write('/every.bin', every);
       expect(Buffer.from(await fs.read('/every.bin')).equals(every)).toBe(true);
-      for (const strategy of ['raw-receiver', 'exec-literal'] as const) {
+      const windowed = session.rawPaste.kind === 'supported' ? (['windowed'] as const) : [];
+      for (const strategy of [...windowed, 'raw-receiver', 'exec-literal'] as const) {
         await fs.write('/every.bin', every.reverse(), { strategy });
         expect(Buffer.from(await fs.read('/every.bin')).equals(every)).toBe(true);
       }
