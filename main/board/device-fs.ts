@@ -6,7 +6,7 @@
  */
 import type { FsEntry, FsSpace } from '../../preload/contract-types';
 import type { BoardSession } from './board-session';
-import { BoardExecError, BoardFsError, DiskFullError, NotSupportedError, TransferCancelledError } from './errors';
+import { BoardExecError, BoardFsError, DiskFullError, NotSupportedError, TransferCancelledError, TransferDamagedError } from './errors';
 import { PROBE_SOURCE, parseProbe, type BoardFsFeatures } from './fs-capabilities';
 import { downloadStreamed } from './fs-download-streamed';
 import { downloadBytes, hashOnBoard, hashOnHost, sha256Hex } from './fs-download';
@@ -90,7 +90,7 @@ export class DeviceFs {
         return await this.#mapFsErrors(path, () => downloadStreamed(this.#session, target, { piece, signal: options.signal, onProgress }));
       } catch (err) {
         // Damaged on the way (or a board that changes bytes in its output): read it again the slow, plain-text way.
-        if (!(err instanceof BoardFsError && err.code === 'internal') || !this.#session.isOpen) throw err;
+        if (!(err instanceof TransferDamagedError) || !this.#session.isOpen) throw err;
       }
     }
     return await this.#mapFsErrors(path, () => downloadBytes(this.#session, target, { signal: options.signal, onProgress }));
@@ -152,8 +152,8 @@ export class DeviceFs {
         return;
       } catch (err) {
         if (options.signal?.aborted && !(err instanceof TransferCancelledError)) throw new TransferCancelledError(undefined, err);
-        // The whole file arrived damaged (its frames all checked out): one more try.
-        if (attempt < 2 && err instanceof BoardFsError && err.code === 'internal' && this.#session.isOpen) continue;
+        // The whole file arrived damaged though its frames checked out: one more try.
+        if (attempt < 2 && err instanceof TransferDamagedError && !err.persistent && this.#session.isOpen) continue;
         throw err;
       }
     }

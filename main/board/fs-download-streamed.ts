@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { BoardSession } from './board-session';
-import { BoardFsError } from './errors';
+import { TransferDamagedError } from './errors';
 import { pyStr } from './python-literal';
 
 /** Escape byte of the stream; it is followed by one of the letters below. */
@@ -61,7 +61,7 @@ export function decodeStream(stream: Uint8Array): { data: Uint8Array; hex: strin
   return null;
 }
 
-/** Reads `target` from the board, checking its sha256; rejects with BoardFsError when it arrived damaged. */
+/** Reads `target` from the board, checking its sha256; rejects with TransferDamagedError when it arrived damaged. */
 export async function downloadStreamed(
   session: BoardSession,
   target: string,
@@ -78,7 +78,7 @@ export async function downloadStreamed(
   });
   const decoded = decodeStream(stream);
   if (!decoded || decoded.hex !== createHash('sha256').update(decoded.data).digest('hex')) {
-    throw new BoardFsError('internal', `${target} arrived damaged from the board.`, target);
+    throw new TransferDamagedError(`${target} arrived damaged from the board.`, target, false);
   }
   return decoded.data;
 }

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { BoardSession } from './board-session';
-import { BoardExecError, BoardFsError, BoardTimeoutError, TransferCancelledError } from './errors';
+import { BoardExecError, BoardTimeoutError, TransferCancelledError, TransferDamagedError } from './errors';
 import { pyBytes, pyStr } from './python-literal';
 
 /** Escape byte of the stream; it is followed by one of the letters below. */
@@ -216,13 +216,13 @@ async function feed(session: BoardSession, call: string, target: string, frames:
           options.onProgress?.(Math.min(size, written * options.frameSize));
         } else if (word === BOARD_SAYS.frameDamaged) {
           stream = null; // Stop sending until the board has drained and is ready again.
-          if (++damaged > MAX_DAMAGED_FRAMES) throw new BoardFsError('internal', 'The link kept damaging the upload; the old file is unchanged.', target);
+          if (++damaged > MAX_DAMAGED_FRAMES) throw new TransferDamagedError(`The link kept damaging the upload of ${target}; the old file is unchanged.`, target, true);
         } else if (word === BOARD_SAYS.placed) outcome = 'placed';
         else if (word === BOARD_SAYS.digestMismatch) outcome = 'mismatch';
       }
       if (outcome !== null) break;
       if (failed) throw failed;
-      if (finished) throw new BoardFsError('internal', 'The board ended the upload without a verdict.', target);
+      if (finished) throw new TransferDamagedError(`The board ended the upload of ${target} without a verdict.`, target, false);
       if (stream && sent < stream.length && sent - consumed < options.window) {
         const end = Math.min(stream.length, consumed + options.window, sent + piece);
         const bytes = stream.subarray(sent, end);
@@ -245,5 +245,5 @@ async function feed(session: BoardSession, call: string, target: string, frames:
   }
   await done;
   if (failed) throw failed;
-  if (outcome === 'mismatch') throw new BoardFsError('internal', 'The upload arrived damaged; the old file is unchanged.', target);
+  if (outcome === 'mismatch') throw new TransferDamagedError(`The upload of ${target} arrived damaged; the old file is unchanged.`, target, false);
 }

@@ -49,9 +49,10 @@ const POKE_EVERY_MS = 250;
 /**
  * Opens the pty once and waits until the board's output reaches us. The firmware boots in
  * well under a second and prints its banner into a pty nobody reads yet (QEMU drops it), so
- * a carriage return is sent now and then until the REPL's `>>> ` comes back.
+ * the board is poked now and then until it answers: Ctrl-C (stops a program still reading
+ * stdin, say an upload cut short) then Ctrl-B (prints the banner, from either REPL).
  */
-export async function openModernTransport(qemu: QemuBoard, firstBytesMs = 10_000): Promise<SerialTransport> {
+export async function openModernTransport(qemu: Pick<QemuBoard, 'path'>, firstBytesMs = 10_000): Promise<SerialTransport> {
   const transport = await openSerialTransport({ path: qemu.path });
   await new Promise<void>((resolve, reject) => {
     const started = Date.now();
@@ -59,7 +60,7 @@ export async function openModernTransport(qemu: QemuBoard, firstBytesMs = 10_000
       if (Date.now() - started > firstBytesMs) {
         finish();
         reject(new Error(`The modern firmware on ${qemu.path} printed nothing within ${firstBytesMs} ms.`));
-      } else void transport.write(Uint8Array.of(0x0d /* CR: a fresh prompt */)).catch(() => undefined);
+      } else void transport.write(Uint8Array.of(0x03, 0x02)).catch(() => undefined);
     }, POKE_EVERY_MS);
     function finish(): void {
       clearInterval(poke);
