@@ -7,9 +7,11 @@
  * crosses the link (Ctrl-C stays live, so a stuck transfer can always be interrupted),
  * then `ESC t` and the frame's 14-bit byte sum. The board reads the stream in fixed pieces
  * and answers on stdout with one letter per event (see BOARD_SAYS). The host keeps at most
- * `window` bytes unread by the board: the board's raw-paste window, its own statement of
- * how much input it can hold. A damaged frame is resent; the whole file's sha256 is
- * checked on the board before the file replaces the old one.
+ * a window of bytes unread by the board. It starts at what the board's raw-paste window
+ * says it can hold, grows by a piece per frame that arrives whole (a link with latency needs
+ * more in flight to stay busy) and halves when a frame arrives damaged (a board whose
+ * input buffer overflowed). A damaged frame is resent; the whole file's sha256 is checked
+ * on the board before the file replaces the old one.
  */
 import { createHash } from 'node:crypto';
 import type { BoardSession } from './board-session';
@@ -39,6 +41,16 @@ export const BOARD_SAYS = {
 const IDLE_MS = 5000;
 /** Silence that ends the board's draining after a damaged frame. */
 const DRAIN_QUIET_MS = 150;
+/** The most the window grows to: about what a pty or a USB-serial bridge buffers. */
+const MAX_WINDOW = 4096;
+/**
+ * Silence after which the host sends one piece of filler: a byte lost on the way leaves the
+ * board waiting for the rest of a piece that never comes. The filler completes it, the
+ * frame fails its check, and the board asks for a resend.
+ */
+const STALL_MS = 3000;
+/** Filler pieces sent per transfer before the board is called unresponsive. */
+const MAX_FILLERS = 3;
 /** Resends allowed per transfer before the link is called too damaged. */
 const MAX_DAMAGED_FRAMES = 8;
 
@@ -111,7 +123,7 @@ const RECEIVER_DEFINITION = `def _mpst_rx(t,d,n,x,P,C):
 const defined = new WeakSet<BoardSession>();
 
 export interface WindowedUploadOptions {
-  /** Bytes the board may have unread at once: its raw-paste window. */
+  /** Bytes the board may have unread at once, to start with: what its raw-paste window says it holds. */
   window: number;
   /** File bytes per frame. */
   frameSize: number;
@@ -200,6 +212,8 @@ async function feed(session: BoardSession, call: string, target: string, frames:
   let damaged = 0;
   let outcome: 'placed' | 'mismatch' | null = null;
   let lastWord = Date.now();
+  let window = options.window;
+  let fillers = 0;
   try {
     while (outcome === null) {
       if (options.signal?.aborted) throw new TransferCancelledError();
@@ -213,9 +227,11 @@ async function feed(session: BoardSession, call: string, target: string, frames:
         } else if (word === BOARD_SAYS.consumed) consumed += piece;
         else if (word === BOARD_SAYS.frameWritten) {
           written++;
+          window = Math.min(MAX_WINDOW, window + piece);
           options.onProgress?.(Math.min(size, written * options.frameSize));
         } else if (word === BOARD_SAYS.frameDamaged) {
           stream = null; // Stop sending until the board has drained and is ready again.
+          window = Math.max(2 * piece, Math.floor(window / 2 / piece) * piece);
           if (++damaged > MAX_DAMAGED_FRAMES) throw new TransferDamagedError(`The link kept damaging the upload of ${target}; the old file is unchanged.`, target, true);
         } else if (word === BOARD_SAYS.placed) outcome = 'placed';
         else if (word === BOARD_SAYS.digestMismatch) outcome = 'mismatch';
@@ -223,11 +239,16 @@ async function feed(session: BoardSession, call: string, target: string, frames:
       if (outcome !== null) break;
       if (failed) throw failed;
       if (finished) throw new TransferDamagedError(`The board ended the upload of ${target} without a verdict.`, target, false);
-      if (stream && sent < stream.length && sent - consumed < options.window) {
-        const end = Math.min(stream.length, consumed + options.window, sent + piece);
+      if (stream && sent < stream.length && sent - consumed < window) {
+        const end = Math.min(stream.length, consumed + window, sent + piece);
         const bytes = stream.subarray(sent, end);
         sent = end;
         await session.transport.write(bytes);
+        continue;
+      }
+      if (stream && Date.now() - lastWord > STALL_MS * (fillers + 1) && fillers < MAX_FILLERS) {
+        fillers++;
+        await session.transport.write(new Uint8Array(piece)); // Zeros: never ESC, never Ctrl-C.
         continue;
       }
       if (Date.now() - lastWord > IDLE_MS + 2000) throw new BoardTimeoutError('The board stopped reading the upload.');

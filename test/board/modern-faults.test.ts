@@ -5,7 +5,7 @@
  * damaged frame is resent and the upload succeeds.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { BoardSession } from '../../main/board/board-session';
 import { DeviceFs } from '../../main/board/device-fs';
 import { BoardError } from '../../main/board/errors';
@@ -47,16 +47,16 @@ describeOnModernFirmware('windowed transfers on the modern firmware survive a br
     return { error, ms: Date.now() - started };
   }
 
-  beforeAll(async () => {
+  // A fresh board per case (it boots in a second): what one fault leaves running on the
+  // board is no part of the next case.
+  beforeEach(async () => {
     qemu = await startQemuModern();
-  });
-  afterAll(async () => {
-    await qemu?.kill();
-  });
-  beforeEach(connect, 60_000);
+    await connect();
+  }, 60_000);
   afterEach(async () => {
     await session?.close().catch(() => undefined);
     await relay?.close();
+    await qemu?.kill();
   });
 
   it('a cut link fails with a disconnect error and keeps the old file', async () => {
