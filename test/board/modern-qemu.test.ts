@@ -12,6 +12,7 @@ describeBoardScenarios(
     return {
       transport,
       flatFs: false,
+      rawPaste: true,
       // littlefs keeps a couple of 4 KB blocks for metadata: leave them out of what fits.
       fsCapacity: free - 2 * 4096,
       cleanup: async () => {

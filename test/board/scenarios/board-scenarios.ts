@@ -16,6 +16,8 @@ export interface BoardFixture {
   flatFs: boolean;
   /** Roughly how many bytes the file system holds, for the largest-file and disk-full cases. */
   fsCapacity: number;
+  /** Whether the firmware has raw-paste (1.14 and later), when the fixture knows. */
+  rawPaste?: boolean;
   cleanup(): Promise<void>;
 }
 
@@ -48,6 +50,14 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       expect(session.info.banner).toMatch(/MicroPython v\d/);
       expect(session.info.version).toMatch(/^\d+\.\d+/);
       expect(session.greeting).toContain('>>> ');
+    });
+
+    it('sends commands by raw-paste exactly where the firmware has it', async () => {
+      await session.execText('pass');
+      if (fixture.rawPaste !== undefined) expect(session.rawPaste.kind === 'supported').toBe(fixture.rawPaste);
+      // A command longer than several raw-paste windows arrives whole.
+      const long = Array.from({ length: 60 }, (_, i) => `v${i} = ${i}`).join('\n');
+      expect((await session.execText(`${long}\nprint(v59 + v1)`)).trim()).toBe('60');
     });
 
     it('execs with streamed output', async () => {
