@@ -1,6 +1,8 @@
 /**
  * Board transfers at 115200 baud, per board, as a ratio to the time the file's bytes alone
- * take on that line (10 bits a byte, the virtual board's own UART arithmetic):
+ * take on that line (10 bits a byte, the virtual board's own UART arithmetic), and to the
+ * bytes alone measured in the same run on the same link (a board program that only reads,
+ * or only prints, as many bytes):
  * - the virtual board served by `mpstudio virtual --pty --baud 115200`;
  * - the micro:bit (MicroPython 1.9.2) and the modern firmware (MicroPython 1.29) under
  *   QEMU, each behind a relay that paces both directions at 115200 (QEMU's pty has no
@@ -34,7 +36,8 @@ const CLI = join(ROOT, 'bin/mpstudio.mjs');
 
 const bytesAloneSeconds = (bytes: number): number => new UartPacer(BAUD).durationMs(bytes) / 1000;
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-const ratio = (seconds: number, bytes: number): string => `${seconds.toFixed(2)} s = ${(seconds / bytesAloneSeconds(bytes)).toFixed(2)}×`;
+/** Seconds, and their ratio to the line time of `bytes` at BAUD. */
+const ratio = (seconds: number, bytes: number): string => `${seconds.toFixed(2)} s = ${(seconds / bytesAloneSeconds(bytes)).toFixed(2)}× line time`;
 
 function textOf(size: number): Buffer {
   const line = 'def blink(pin, times=3):\n    for i in range(times):\n        pin.write_digital(1)  # "on"\n';
@@ -144,12 +147,37 @@ async function manySmallFiles(session: BoardSession, fs: DeviceFs, work: string)
   console.log(`  ls -r of ${entries.filter((e) => e.type === 'file').length} files in ${entries.filter((e) => e.type === 'dir').length} folders: ${((performance.now() - started) / 1000).toFixed(2)} s, ${traffic.commands} board command(s)`);
 }
 
+/**
+ * The reference measured in the same run on the same link: `size` bytes pushed to a board
+ * program that only reads them, and printed by one that only writes them. It carries the
+ * machine's load and the link's real speed, as the transfers do.
+ */
+async function measuredBytesAlone(session: BoardSession, size: number): Promise<{ up: number; down: number }> {
+  let ready = false;
+  const reading = session.exec(`import sys\nsys.stdout.write('R')\nn=0\nwhile n<${size}:\n n+=len(sys.stdin.buffer.read(min(256,${size}-n)))`, {
+    timeoutMs: 120_000,
+    onStdout: () => (ready = true),
+  });
+  while (!ready) await new Promise((resolve) => setTimeout(resolve, 5));
+  let started = performance.now();
+  await session.transport.write(Buffer.alloc(size, 0x41));
+  await reading;
+  const up = (performance.now() - started) / 1000;
+  started = performance.now();
+  await session.exec(`import sys\nsys.stdout.buffer.write(b'A'*${size})`, { timeoutMs: 120_000 });
+  return { up, down: (performance.now() - started) / 1000 };
+}
+
 async function benchBoard(board: BenchBoard, work: string): Promise<void> {
   console.log(`\n${board.label}:`);
   const session = await BoardSession.open(await openSerialTransport({ path: board.path }), { connectTimeoutMs: 20_000 });
   const fs = new DeviceFs(session);
   await fs.features();
   const files = [['text', textOf(board.fileSize)], ['random binary', randomBytes(board.fileSize)]] as const;
+  // The micro:bit drops bytes written at full speed (PROTOCOL.md): no measured reference there.
+  const measured = board.label.startsWith('micro:bit') ? null : await measuredBytesAlone(session, board.fileSize);
+  if (measured) console.log(`  measured bytes alone, ${(board.fileSize / 1024).toFixed(0)} KB: up ${measured.up.toFixed(2)} s, down ${measured.down.toFixed(2)} s (line time ${bytesAloneSeconds(board.fileSize).toFixed(2)} s)`);
+  const vsMeasured = (seconds: number, reference: number | undefined): string => (reference ? ` (${(seconds / reference).toFixed(2)}× measured)` : '');
   for (const [name, data] of files) {
     let started = performance.now();
     await fs.write('/bench.bin', data);
@@ -158,7 +186,7 @@ async function benchBoard(board: BenchBoard, work: string): Promise<void> {
     const back = await fs.read('/bench.bin');
     const down = (performance.now() - started) / 1000;
     if (!Buffer.from(back).equals(data)) throw new Error(`${name}: read back differs`);
-    console.log(`  ${(data.length / 1024).toFixed(0)} KB ${name.padEnd(13)} up ${ratio(up, data.length)}   down ${ratio(down, data.length)}   (bytes alone ${bytesAloneSeconds(data.length).toFixed(2)} s)`);
+    console.log(`  ${(data.length / 1024).toFixed(0)} KB ${name.padEnd(13)} up ${ratio(up, data.length)}${vsMeasured(up, measured?.up)}   down ${ratio(down, data.length)}${vsMeasured(down, measured?.down)}`);
     await fs.remove('/bench.bin'); // The micro:bit holds one such file, not two.
   }
   if (board.label.startsWith('modern')) await manySmallFiles(session, fs, work);
