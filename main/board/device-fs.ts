@@ -6,11 +6,13 @@
  */
 import type { FsEntry, FsSpace } from '../../preload/contract-types';
 import type { BoardSession } from './board-session';
-import { BoardExecError, BoardFsError, DiskFullError, NotSupportedError, TransferCancelledError } from './errors';
+import { BoardExecError, BoardFsError, DiskFullError, NotSupportedError, TransferCancelledError, TransferDamagedError } from './errors';
 import { PROBE_SOURCE, parseProbe, type BoardFsFeatures } from './fs-capabilities';
+import { downloadStreamed } from './fs-download-streamed';
 import { downloadBytes, hashOnBoard, hashOnHost, sha256Hex } from './fs-download';
 import { basenameOf, boardSidePath, dirnameOf, joinBoardPath, normalizeBoardPath } from './fs-paths';
-import { uploadBytes, type UploadStrategy } from './fs-upload';
+import { chooseUploadStrategy, uploadBytes, type UploadStrategy } from './fs-upload';
+import { uploadWindowed } from './fs-upload-windowed';
 import { parseBytesRepr, pyStr } from './python-literal';
 
 export interface TransferOptions {
@@ -80,12 +82,18 @@ export class DeviceFs {
     const entry = await this.stat(path);
     if (!entry) throw new BoardFsError('not-found', `No such file on the board: ${path}`, path);
     if (entry.type === 'dir') throw new BoardFsError('invalid-argument', `${path} is a folder, not a file.`, path);
-    return await this.#mapFsErrors(path, () =>
-      downloadBytes(this.#session, boardSidePath(path, !f.folders), {
-        signal: options.signal,
-        onProgress: (done) => options.onProgress?.(done, entry.size),
-      }),
-    );
+    const target = boardSidePath(path, !f.folders);
+    const onProgress = (done: number): void => options.onProgress?.(Math.min(done, entry.size), entry.size);
+    if (f.hashlib && f.stdinBuffer && !f.microbitUart) {
+      const piece = (f.freeMemory ?? 0) > 64 * 1024 ? 4096 : 512;
+      try {
+        return await this.#mapFsErrors(path, () => downloadStreamed(this.#session, target, { piece, signal: options.signal, onProgress }));
+      } catch (err) {
+        // Damaged on the way (or a board that changes bytes in its output): read it again the slow, plain-text way.
+        if (!(err instanceof TransferDamagedError) || !this.#session.isOpen) throw err;
+      }
+    }
+    return await this.#mapFsErrors(path, () => downloadBytes(this.#session, target, { signal: options.signal, onProgress }));
   }
 
   /**
@@ -96,6 +104,13 @@ export class DeviceFs {
   async write(path: string, data: Uint8Array, options: TransferOptions = {}): Promise<void> {
     const f = await this.features();
     const target = boardSidePath(path, !f.folders);
+    const paste = this.#session.rawPaste;
+    if ((options.strategy ?? chooseUploadStrategy(f, paste)) === 'windowed' && paste.kind === 'supported') {
+      // Raw-paste lets two windows be unread: the board grants a second one right after it
+      // announces the size (MicroPython 1.29 under QEMU sends `R\x01`, `\x80\x00`, then `\x01`).
+      await this.#writeWindowed(path, f, target, data, 2 * paste.windowSize, options);
+      return;
+    }
     const existing = await this.stat(path);
     if (existing?.type === 'dir') throw new BoardFsError('already-exists', `${path} is a folder.`, path);
     // A new file needs no temporary: on failure the partial file is simply removed.
@@ -119,6 +134,29 @@ export class DeviceFs {
     // The verified temporary file now takes the old one's place. Should that fail on a
     // flat file system (no rename, so it is a copy), the error says what happened.
     if (temp !== target) await this.#replace(path, f, temp, target);
+  }
+
+  /**
+   * The windowed upload checks the file and puts it in place in the same board command,
+   * so a write is one command: no stat, verify or rename round trips of its own.
+   */
+  async #writeWindowed(path: string, f: BoardFsFeatures, target: string, data: Uint8Array, window: number, options: TransferOptions): Promise<void> {
+    const temp = tempNameFor(target, !f.folders);
+    // Frames of 1 KB keep the sum trailer's cost at 0.4%; small heaps get smaller frames.
+    const frameSize = (f.freeMemory ?? 0) > 64 * 1024 ? 1024 : 256;
+    const progress = (done: number): void => options.onProgress?.(done, data.length);
+    for (let attempt = 1; ; attempt++) {
+      progress(0);
+      try {
+        await this.#mapFsErrors(path, () => uploadWindowed(this.#session, temp, target, data, { window, frameSize, onProgress: progress, signal: options.signal }));
+        return;
+      } catch (err) {
+        if (options.signal?.aborted && !(err instanceof TransferCancelledError)) throw new TransferCancelledError(undefined, err);
+        // The whole file arrived damaged though its frames checked out: one more try.
+        if (attempt < 2 && err instanceof TransferDamagedError && !err.persistent && this.#session.isOpen) continue;
+        throw err;
+      }
+    }
   }
 
   async mkdir(path: string): Promise<void> {
@@ -223,6 +261,7 @@ export class DeviceFs {
       if (err.errno === 28) throw new DiskFullError(path, err);
       if (err.errno === 2) throw new BoardFsError('not-found', `No such file or folder on the board: ${path}`, path, err);
       if (err.errno === 17) throw new BoardFsError('already-exists', `${path} already exists on the board.`, path, err);
+      if (err.errno === 21) throw new BoardFsError('already-exists', `${path} is a folder.`, path, err);
       if (err.errno === 39) throw new BoardFsError('invalid-argument', `The folder ${path} is not empty.`, path, err);
       if (err.errno === 110) throw new BoardFsError('timeout', `The board stopped receiving ${path}; the old file is unchanged.`, path, err);
       throw err;

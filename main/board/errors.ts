@@ -151,6 +151,18 @@ export class BoardFsError extends BoardError {
   }
 }
 
+/**
+ * A transfer arrived damaged and was not used; the old file is unchanged. `persistent`
+ * when the link kept damaging it after resends (trying again will not help).
+ */
+export class TransferDamagedError extends BoardFsError {
+  readonly persistent: boolean;
+  constructor(message: string, path: string, persistent: boolean, cause?: unknown) {
+    super('internal', message, path, cause);
+    this.persistent = persistent;
+  }
+}
+
 /** The board's flash is full. The old file, if any, is unchanged. */
 export class DiskFullError extends BoardFsError {
   constructor(path: string, cause?: unknown) {

@@ -11,7 +11,14 @@ import type { BoardFsFeatures } from './fs-capabilities';
 import { BoardFsError, BoardTimeoutError, TransferCancelledError } from './errors';
 import { pyBytes, pyBytesLength, pyStr } from './python-literal';
 
-export type UploadStrategy = 'raw-receiver' | 'exec-literal';
+import type { RawPasteSupport } from './raw-paste';
+
+/**
+ * `windowed`: frames in flight, checked and put in place by one board command (fs-upload-windowed.ts);
+ * `raw-receiver`: one acknowledged chunk at a time (the micro:bit's safe pace);
+ * `exec-literal`: the file's bytes as Python literals, for firmware with neither.
+ */
+export type UploadStrategy = 'windowed' | 'raw-receiver' | 'exec-literal';
 
 export interface UploadOptions {
   onProgress?: (bytesDone: number) => void;
@@ -25,8 +32,10 @@ const ACK = 0x2e; // '.'
 /** How long the receiver waits for the next byte before giving up (it cannot be interrupted); generous, for loaded hosts. */
 const RECEIVER_IDLE_MS = 3000;
 
-export function chooseUploadStrategy(features: BoardFsFeatures): UploadStrategy {
+export function chooseUploadStrategy(features: BoardFsFeatures, paste: RawPasteSupport | { kind: 'undetected' }): UploadStrategy {
   if (features.kbdIntr && features.microbitUart) return 'raw-receiver';
+  // Raw-paste tells how much input the board holds: the window for frames in flight.
+  if (paste.kind === 'supported' && features.stdinBuffer && features.poll && features.hashlib) return 'windowed';
   // Modern boards, and the virtual board (which serves stdin to its interpreter itself).
   if (features.kbdIntr && features.stdinBuffer && features.poll) return 'raw-receiver';
   return 'exec-literal';
@@ -43,7 +52,8 @@ export interface UploadReceipt {
 }
 
 export async function uploadBytes(session: BoardSession, features: BoardFsFeatures, target: string, data: Uint8Array, options: UploadOptions): Promise<UploadReceipt> {
-  const strategy = options.strategy ?? chooseUploadStrategy(features);
+  const strategy = options.strategy ?? chooseUploadStrategy(features, session.rawPaste);
+  if (strategy === 'windowed') throw new Error('The windowed upload places the file itself: DeviceFs calls it directly.');
   if (strategy === 'raw-receiver') {
     const boardSum = await uploadWithReceiver(session, features, target, data, options);
     let sum = 0;

@@ -8,6 +8,7 @@ describeBoardScenarios('QEMU micro:bit (MicroPython 1.9.2)', async () => {
   return {
     transport,
     flatFs: true,
+    rawPaste: false,
     // The micro:bit's file system fills up at about 15 KB (PROTOCOL.md).
     fsCapacity: 15 * 1024,
     cleanup: async () => {

@@ -3,40 +3,12 @@
  * against the real micro:bit firmware under QEMU. Each command opens the pty anew,
  * as separate invocations of a real CLI do.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQemuMicrobit, type QemuMicrobit } from '../support/qemu-microbit';
-
-const BIN = join(import.meta.dirname, '../../bin/mpstudio.mjs');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input?: string): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { timeout: 60_000, encoding: 'utf8' }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-    if (input !== undefined) child.stdin?.end(input);
-    else child.stdin?.end();
-  });
-}
-
-/** What a failed assertion on a CLI run prints: the child's stderr says why (e.g. which BoardError). */
-const why = (result: CliResult): string => `mpstudio exited ${result.code}; stderr: ${result.stderr || '(empty)'}`;
-
-/** Runs the CLI and expects it to succeed, showing its stderr when it does not. */
-async function ok(args: string[], input?: string): Promise<CliResult> {
-  const result = await cli(args, input);
-  expect(result.code, why(result)).toBe(0);
-  return result;
-}
+import { cli, ok, why } from './cli-runner';
 
 describe('mpstudio CLI against the QEMU micro:bit', () => {
   let qemu: QemuMicrobit;

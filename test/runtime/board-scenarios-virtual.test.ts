@@ -13,6 +13,7 @@ describeBoardScenarios('virtual board, in-process', async () => {
   return {
     transport,
     flatFs: false,
+    rawPaste: true,
     fsCapacity: Math.min(DEFAULT_FLASH_BYTES, 256 * 1024),
     async cleanup() {
       await transport.close();
