@@ -14,6 +14,21 @@ export function isExternalHttpUrl(url: string): boolean {
   }
 }
 
+/**
+ * True when `url` has exactly the origin of `appUrl`: same scheme, host and port.
+ * A prefix test would let `http://localhost:5173.evil.com` pass for the dev server.
+ * (WHATWG URL gives custom schemes an opaque origin, so the parts are compared.)
+ */
+export function isSameOrigin(url: string, appUrl: string): boolean {
+  try {
+    const a = new URL(url);
+    const b = new URL(appUrl);
+    return a.protocol === b.protocol && a.host === b.host && a.username === '' && a.password === '' && a.host !== '';
+  } catch {
+    return false;
+  }
+}
+
 function lockDown(contents: WebContents, isAppUrl: (url: string) => boolean): void {
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalHttpUrl(url)) void shell.openExternal(url);

@@ -36,9 +36,16 @@ export function inspectPackage(resourcesDir, target) {
   const archive = joinNative(resourcesDir, 'app.asar');
   const unpackedDir = `${archive}.unpacked`;
   if (!existsSync(archive)) return { problems: [`${archive} is missing: the package has no app.asar.`], required: new Map(), sizes: null };
-  const listing = new Set(asar.listPackage(archive).map((path) => path.replace(/^[\\/]/, '').replaceAll('\\', '/')));
+  const listing = new Set(asar.listPackage(archive, { isPack: false }).map((path) => path.replace(/^[\\/]/, '').replaceAll('\\', '/')));
   const has = (path) => listing.has(path);
-  const read = (path) => asar.extractFile(archive, path).toString('utf8');
+  // An unpacked file missing from disk reads as empty here and is reported below.
+  const read = (path) => {
+    try {
+      return asar.extractFile(archive, path).toString('utf8');
+    } catch {
+      return '';
+    }
+  };
   const isUnpacked = (path) => !!asar.statFile(archive, path, false)?.unpacked;
   const manifest = JSON.parse(read('package.json'));
   const dependencyNames = new Set(Object.keys(manifest.dependencies ?? {}));
@@ -120,8 +127,9 @@ export function inspectPackage(resourcesDir, target) {
   }
 
   for (const [path, { reason, onDisk }] of required.files) {
-    if (!has(path)) problems.push(`missing: ${path} (${reason})`);
-    else if (onDisk && !(isUnpacked(path) && existsSync(joinNative(unpackedDir, path)))) {
+    const unpacked = has(path) && isUnpacked(path);
+    if (!has(path) || (unpacked && !existsSync(joinNative(unpackedDir, path)))) problems.push(`missing: ${path} (${reason})`);
+    else if (onDisk && !unpacked) {
       problems.push(`inside app.asar but must be on disk (asarUnpack): ${path} (${reason})`);
     }
   }
