@@ -8,31 +8,12 @@
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { DESKTOP_CSP } from './desktop-csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'studio';
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/**
- * The desktop page's policy. It has no `connect-src` beyond itself: the page talks to
- * main through the preload, and only web mode's copy (main/web/static-files.ts) allows
- * its WebSocket. `style-src` keeps 'unsafe-inline' because xterm.js 6 writes its theme
- * colours and cell sizes into `<style>` elements it creates with no nonce
- * (DomRenderer._injectCss, Viewport); CodeMirror's styles use constructed style sheets,
- * which CSP does not govern. Scripts stay 'self' only.
- */
-export const DESKTOP_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
