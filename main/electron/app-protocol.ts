@@ -56,13 +56,13 @@ export async function serveAppFile(rendererDir: string, requestUrl: string): Pro
   if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return notFound();
   try {
     const body = await readFile(file);
-    return new Response(body, {
-      headers: {
-        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': DESKTOP_CSP,
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    const headers: Record<string, string> = {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+    };
+    // Electronegativity evaluates only literal policies: this one is tested in Chromium (test/electron/desktop-csp.test.ts).
+    headers['content-security-policy'] = DESKTOP_CSP; // eng-disable CSP_GLOBAL_CHECK
+    return new Response(body, { headers });
   } catch {
     return notFound();
   }

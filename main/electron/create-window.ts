@@ -26,7 +26,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     title: 'MicroPython Studio',
     icon: options.iconPath,
     webPreferences: {
-      preload: options.preloadPath,
+      preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK: sandboxed; exposes only the contract's functions, never ipcRenderer
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -34,6 +34,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // A middle click must not open a window either (window.open is denied in security.ts).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (bounds.maximized) window.maximize();

@@ -36,7 +36,7 @@ async function start(): Promise<void> {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
     },
     openExternal: async (url) => {
-      if (isExternalHttpUrl(url)) await shell.openExternal(url);
+      if (isExternalHttpUrl(url)) await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s) only, checked here and by the contract's schema
     },
     shellVersions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
     // The file browser's local folder: a native dialog here; web mode takes a typed path.

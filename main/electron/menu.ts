@@ -65,7 +65,8 @@ export function setupMenu(send: (command: MenuCommand) => void, { helpUrl, devTo
         ...(devTools ? [{ role: 'toggleDevTools' as const }] : []),
       ],
     },
-    { role: 'help', submenu: [{ label: 'MicroPython Documentation', click: () => void shell.openExternal(helpUrl) }] },
+    // A fixed https documentation URL from main, never one from the page:
+    { role: 'help', submenu: [{ label: 'MicroPython Documentation', click: () => void shell.openExternal(helpUrl) }] }, // eng-disable OPEN_EXTERNAL_JS_CHECK
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -31,13 +31,13 @@ export function isSameOrigin(url: string, appUrl: string): boolean {
 
 function lockDown(contents: WebContents, isAppUrl: (url: string) => boolean): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalHttpUrl(url)) void shell.openExternal(url);
+    if (isExternalHttpUrl(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s) links only
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
     if (isAppUrl(url)) return;
     event.preventDefault();
-    if (isExternalHttpUrl(url)) void shell.openExternal(url);
+    if (isExternalHttpUrl(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s) links only
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
