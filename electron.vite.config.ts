@@ -8,11 +8,8 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: {
-          index: resolve('main/electron/main.ts'),
-          // The virtual board's worker thread (see runtime/worker-entry.ts).
-          'virtual-board-worker': resolve('runtime/virtual-board-worker.ts'),
-        },
+        // The virtual board's worker is bundled apart, self-contained (scripts/build-node.mjs).
+        input: { index: resolve('main/electron/main.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

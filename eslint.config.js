@@ -21,7 +21,13 @@ export default tseslint.config(
   },
   {
     // Plain JavaScript entry points (bin/, scripts/) run in Node.
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // A CommonJS file (a module preloaded with `node --require`) loads with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

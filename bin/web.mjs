@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Web mode from source: tsx compiles the TypeScript on the fly, so no separate
-// build of main is needed (the renderer is served from out/renderer).
-import { register } from 'tsx/esm/api';
+// Web mode. It runs the bundle in out/cli (made by `npm install`, `npm run build` and
+// `npm test`); only a source checkout with no bundle yet compiles the TypeScript on the
+// fly with tsx, a development dependency. The page itself is served from out/renderer.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../main/web/web-cli.ts');
+const bundle = new URL('../out/cli/web-cli.mjs', import.meta.url);
+if (existsSync(bundle)) {
+  await import(bundle.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../main/web/web-cli.ts');
+}

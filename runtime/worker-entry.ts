@@ -1,13 +1,15 @@
 /**
  * Where the virtual board's worker entry lives, in the one place that knows. From
  * source (vitest, tsx, web mode) it is the .ts file next to this one, bundled on the
- * fly by esbuild (or, failing that, loaded through tsx); in the app's bundle it is
- * the extra `virtual-board-worker` output electron-vite writes next to the main bundle.
+ * fly by esbuild (or, failing that, loaded through tsx); in a bundle it is the
+ * `virtual-board-worker` file that scripts/build-node.mjs writes next to it (or one
+ * folder up, from a shared chunk). Inside a packaged app that file is unpacked from
+ * app.asar: a worker thread is started from the copy on disk.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface WorkerEntry {
@@ -80,10 +82,22 @@ export function resolveWorkerEntry(moduleUrl: string = import.meta.url): WorkerE
   const here = dirname(fileURLToPath(moduleUrl));
   // Shared code may land in a chunks/ folder below the entries.
   for (const dir of [here, join(here, '..')]) {
-    for (const extension of ['.cjs', '.js', '.mjs']) {
+    for (const extension of ['.mjs', '.cjs', '.js']) {
       const file = join(dir, ENTRY_NAME + extension);
-      if (existsSync(file)) return { script: pathToFileURL(file), eval: false };
+      for (const candidate of [unpackedTwin(file), file]) {
+        if (candidate && existsSync(candidate)) return { script: pathToFileURL(candidate), eval: false };
+      }
     }
   }
   throw new Error(`the virtual board's worker (${ENTRY_NAME}) is missing next to ${here}`);
+}
+
+/**
+ * The on-disk copy of a file that electron-builder unpacked from app.asar (asarUnpack):
+ * Node's worker threads and ES module loader read the real file system, not the archive.
+ */
+export function unpackedTwin(file: string): string | null {
+  const marker = `${sep}app.asar${sep}`;
+  const at = file.lastIndexOf(marker);
+  return at < 0 ? null : `${file.slice(0, at)}${sep}app.asar.unpacked${sep}${file.slice(at + marker.length)}`;
 }

@@ -45,9 +45,12 @@ function startWebMode(reason) {
 
 // MPSTUDIO_SKIP_BUILD=1 reuses the existing out/ (the test suite builds once up front and
 // must not rebuild under tests that are serving it).
-const build = process.env.MPSTUDIO_SKIP_BUILD === '1'
-  ? { status: 0 }
-  : run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']);
+// The build is electron-vite's (window, preload, page), then the Node bundles (board worker, web mode).
+function buildAll() {
+  const app = run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build']);
+  return app.status === 0 ? run(process.execPath, [join(root, 'scripts', 'build-node.mjs')]) : app;
+}
+const build = process.env.MPSTUDIO_SKIP_BUILD === '1' ? { status: 0 } : buildAll();
 if (build.status !== 0) {
   console.error('The build failed; see the messages above.');
   process.exit(build.status ?? 1);

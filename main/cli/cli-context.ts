@@ -5,8 +5,13 @@
 import { BoardSession } from '../board/board-session';
 import { DeviceFs } from '../board/device-fs';
 import { PortNotFoundError } from '../board/errors';
-import { listPorts } from '../board/port-discovery';
-import { openSerialTransport } from '../board/serial-transport';
+
+/**
+ * serialport is loaded only when a command opens a port: loading it costs more than
+ * the rest of the CLI's start-up, and `--help` or a usage error must answer at once.
+ */
+const serialTransport = () => import('../board/serial-transport');
+const portDiscovery = () => import('../board/port-discovery');
 
 export interface CliContext {
   /** `--port`, or null to pick the first likely board. */
@@ -30,6 +35,7 @@ export function createCliContext(options: { port: string | null; baudRate: numbe
     session() {
       session ??= (async () => {
         const path = options.port ?? (await pickPort());
+        const { openSerialTransport } = await serialTransport();
         const transport = await openSerialTransport({ path, baudRate: options.baudRate });
         return BoardSession.open(transport);
       })();
@@ -49,6 +55,7 @@ export function createCliContext(options: { port: string | null; baudRate: numbe
 }
 
 async function pickPort(): Promise<string> {
+  const { listPorts } = await portDiscovery();
   const likely = (await listPorts()).find((p) => p.likelyMicroPython);
   if (!likely) throw new PortNotFoundError('(auto)', new Error('no likely MicroPython board found; pass --port PATH'));
   return likely.path;

@@ -3,15 +3,14 @@
  * from last time and saved as they change.
  */
 import { BrowserWindow, screen } from 'electron';
-import { join } from 'node:path';
 import { loadWindowBounds, saveWindowBounds, windowStateFile } from '../services/window-state';
 
 export interface WindowOptions {
   userDataDir: string;
   preloadPath: string;
-  /** The dev server's URL under `electron-vite dev`, else undefined. */
-  devServerUrl: string | undefined;
-  rendererIndex: string;
+  /** The page: app://studio/index.html, or the dev server's URL under `electron-vite dev`. */
+  pageUrl: string;
+  iconPath: string;
 }
 
 const SAVE_DELAY_MS = 500;
@@ -25,9 +24,9 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     minHeight: 400,
     show: false,
     title: 'MicroPython Studio',
-    icon: join(options.rendererIndex, '..', 'favicon.svg'),
+    icon: options.iconPath,
     webPreferences: {
-      preload: options.preloadPath,
+      preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK: sandboxed; exposes only the contract's functions, never ipcRenderer
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -35,6 +34,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // A middle click must not open a window either (window.open is denied in security.ts).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (bounds.maximized) window.maximize();
@@ -54,7 +55,6 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     void saveWindowBounds(stateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() });
   });
 
-  if (options.devServerUrl) void window.loadURL(options.devServerUrl);
-  else void window.loadFile(options.rendererIndex);
+  void window.loadURL(options.pageUrl);
   return window;
 }

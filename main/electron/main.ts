@@ -5,22 +5,23 @@
  */
 import { app, BrowserWindow, dialog, shell, type WebFrameMain } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createServices, type Services } from '../services/create-services';
+import { APP_INDEX_URL, handleAppScheme, registerAppScheme } from './app-protocol';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { createMainWindow } from './create-window';
-import { isExternalHttpUrl, setupSecurity } from './security';
+import { isExternalHttpUrl, isSameOrigin, setupSecurity } from './security';
 
-const rendererIndex = join(__dirname, '../renderer/index.html');
+const rendererDir = join(__dirname, '../renderer');
 const preloadPath = join(__dirname, '../preload/index.cjs');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const appUrlPrefix = devServerUrl ?? pathToFileURL(rendererIndex).href;
+// The dev server (electron-vite dev) only in development: a packaged app ignores the variable.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const appUrl = devServerUrl ?? APP_INDEX_URL;
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
 
-const isAppUrl = (url: string) => url === appUrlPrefix || url.startsWith(appUrlPrefix.split(/[?#]/)[0] ?? appUrlPrefix);
+const isAppUrl = (url: string) => isSameOrigin(url, appUrl);
 
 function isTrustedSender(frame: WebFrameMain | null): boolean {
   return !!frame && !!mainWindow && frame === mainWindow.webContents.mainFrame && isAppUrl(frame.url);
@@ -35,7 +36,7 @@ async function start(): Promise<void> {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
     },
     openExternal: async (url) => {
-      if (isExternalHttpUrl(url)) await shell.openExternal(url);
+      if (isExternalHttpUrl(url)) await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s) only, checked here and by the contract's schema
     },
     shellVersions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '' },
     // The file browser's local folder: a native dialog here; web mode takes a typed path.
@@ -46,14 +47,20 @@ async function start(): Promise<void> {
     },
   });
   setupIpc(services.dispatch, isTrustedSender);
-  setupMenu((command) => services?.context.emit('app:menuCommand', command), 'https://docs.micropython.org/');
-  mainWindow = createMainWindow({ userDataDir: app.getPath('userData'), preloadPath, devServerUrl, rendererIndex });
+  handleAppScheme(rendererDir);
+  setupMenu((command) => services?.context.emit('app:menuCommand', command), {
+    helpUrl: 'https://docs.micropython.org/',
+    // DevTools are for developing the app: a packaged app has no menu item for them.
+    devTools: !app.isPackaged,
+  });
+  mainWindow = createMainWindow({ userDataDir: app.getPath('userData'), preloadPath, pageUrl: appUrl, iconPath: join(rendererDir, 'favicon.svg') });
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  registerAppScheme();
   setupSecurity(isAppUrl);
   app.on('second-instance', () => {
     if (!mainWindow) return;

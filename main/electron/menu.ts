@@ -6,7 +6,13 @@
 import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../preload/contract-types';
 
-export function setupMenu(send: (command: MenuCommand) => void, helpUrl: string): void {
+export interface MenuOptions {
+  helpUrl: string;
+  /** Offer Toggle DevTools: only when developing the app, never in a packaged one. */
+  devTools: boolean;
+}
+
+export function setupMenu(send: (command: MenuCommand) => void, { helpUrl, devTools }: MenuOptions): void {
   const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator && { accelerator }),
@@ -56,10 +62,11 @@ export function setupMenu(send: (command: MenuCommand) => void, helpUrl: string)
         item('Smaller Font', 'view:zoomOut', 'CmdOrCtrl+-'),
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        { role: 'toggleDevTools' },
+        ...(devTools ? [{ role: 'toggleDevTools' as const }] : []),
       ],
     },
-    { role: 'help', submenu: [{ label: 'MicroPython Documentation', click: () => void shell.openExternal(helpUrl) }] },
+    // A fixed https documentation URL from main, never one from the page:
+    { role: 'help', submenu: [{ label: 'MicroPython Documentation', click: () => void shell.openExternal(helpUrl) }] }, // eng-disable OPEN_EXTERNAL_JS_CHECK
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

@@ -14,15 +14,30 @@ export function isExternalHttpUrl(url: string): boolean {
   }
 }
 
+/**
+ * True when `url` has exactly the origin of `appUrl`: same scheme, host and port.
+ * A prefix test would let `http://localhost:5173.evil.com` pass for the dev server.
+ * (WHATWG URL gives custom schemes an opaque origin, so the parts are compared.)
+ */
+export function isSameOrigin(url: string, appUrl: string): boolean {
+  try {
+    const a = new URL(url);
+    const b = new URL(appUrl);
+    return a.protocol === b.protocol && a.host === b.host && a.username === '' && a.password === '' && a.host !== '';
+  } catch {
+    return false;
+  }
+}
+
 function lockDown(contents: WebContents, isAppUrl: (url: string) => boolean): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalHttpUrl(url)) void shell.openExternal(url);
+    if (isExternalHttpUrl(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s) links only
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
     if (isAppUrl(url)) return;
     event.preventDefault();
-    if (isExternalHttpUrl(url)) void shell.openExternal(url);
+    if (isExternalHttpUrl(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s) links only
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();

@@ -18,7 +18,7 @@ export function appHandlers(ctx: ServiceContext, roots: RootFolders): Pick<Handl
       if (!ctx.openExternal) {
         throw new UserFacingError('not-supported', 'This window cannot open other programs; open the link yourself.', url);
       }
-      await ctx.openExternal(url);
+      await ctx.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: the contract admits only http(s) URLs, and the shell checks again
     },
     'settings:get': async () => ctx.settings.get(),
     // The two folders the app serves files from go through RootFolders' checks; a refused

@@ -9,7 +9,7 @@
  *   --user-data DIR  where settings, backups and the virtual board's flash live
  *   --mock-usb-ports FILE  tests only: MOCK the USB port list with the ports in FILE (see mock-usb-ports.ts)
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,15 @@ import { openInSystemBrowser } from './open-browser';
 import { startWebServer, type WebServer } from './web-server';
 
 const STOP_GRACE_MS = 5000;
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The project folder: the nearest one up with a package.json (from source or from out/cli). */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+const root = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 function fail(message: string): never {
   process.stderr.write(`mpstudio web: ${message}\n`);

@@ -18,7 +18,7 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { width?: number; height?: number } = {}): Promise<ChromiumSession> {
+export async function launchChromium(options: { width?: number; height?: number; args?: string[] } = {}): Promise<ChromiumSession> {
   const profile = await mkdtemp(join(tmpdir(), 'mpstudio-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -32,6 +32,7 @@ export async function launchChromium(options: { width?: number; height?: number 
       '--no-first-run',
       '--disable-sync',
       '--disable-quic',
+      ...(options.args ?? []),
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());

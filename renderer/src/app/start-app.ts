@@ -57,7 +57,8 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     fontSize: appearance.fontSize,
     atPrompt: () => board.status.state === 'idle',
     openTraceback: (target) => void openTraceback(target),
-    openUrl: (url) => void studio.app.openExternal(url).catch(() => window.open(url, '_blank', 'noopener')),
+    // The page asks main, which opens http(s) URLs only (contract schema and shell check):
+    openUrl: (url) => void studio.app.openExternal(url).catch(() => window.open(url, '_blank', 'noopener')), // eng-disable OPEN_EXTERNAL_JS_CHECK
   });
   const showReplForRun = () => {
     panel.show('repl');
