@@ -55,6 +55,11 @@ export class ReplTerminal {
     this.terminal.open(this.element);
     this.element.addEventListener('paste', (event) => this.paste(event), { capture: true });
     this.resize();
+    // The window's resize event misses most size changes of the panel (a splitter, the
+    // panel shown again, the first layout), so the terminal watches its own element.
+    new ResizeObserver(() => this.resize()).observe(this.element);
+    // A code font that loads late changes the cell size; fit again once fonts are ready.
+    void document.fonts.ready.then(() => requestAnimationFrame(() => this.resize()));
   }
 
   resize(): void {
