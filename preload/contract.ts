@@ -171,6 +171,8 @@ export const contract = {
   // repl: the friendly REPL as a byte stream
   'repl:write': request<void>()(v.pipe(v.string(), v.maxLength(1024 * 1024))),
   'repl:data': event<string>(),
+  /** The board's recent output (bounded), for a terminal that starts after it was printed. */
+  'repl:recent': request<string>()(),
 
   // fs: the board's flash
   'fs:capabilities': request<FsCapabilities>()(),

@@ -9,9 +9,10 @@ import { saveScreenshot } from '../support/chromium';
 import { connectVirtual, loadIde, openIde, replText, typeInRepl, UI_TIMEOUT, waitForBoardState, waitForRepl, type Ide } from './ide-driver';
 
 /** The terminal's columns, counted from a line longer than any screen (TESTING.md). */
+let counts = 0;
 async function terminalColumns(ide: Ide): Promise<number> {
   const { page } = ide;
-  const marker = `${Date.now() % 1000}`;
+  const marker = `Q${++counts}Q`;
   // Typed straight into the terminal: clicking the REPL tab would itself refit it.
   await page.click('.repl-host .xterm-screen');
   await page.keyboard.type(`print('${marker}' + 'x' * 600)`, { delay: 5 });
@@ -105,7 +106,7 @@ describe('REPL panel', () => {
     expect(await page.locator('.repl-offline').textContent()).toMatch(/Not connected/);
     await saveScreenshot(page, 'repl-offline');
     await page.locator('.repl-offline button', { hasText: 'Connect' }).click();
-    await waitForBoardState(page, 'idle');
+    await waitForBoardState(page, 'idle', 60_000); // The virtual board boots slowly on a loaded machine.
     expect(await page.locator('.repl-offline').isVisible()).toBe(false);
     await connectVirtual(page);
     expect(ide.errors).toEqual([]);

@@ -56,6 +56,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     atPrompt: () => board.status.state === 'idle',
     openTraceback: (target) => void openTraceback(target),
     openUrl: (url) => void studio.app.openExternal(url).catch(() => window.open(url, '_blank', 'noopener')),
+    connect: () => void connection.connect(),
   });
   const showReplForRun = () => {
     panel.show('repl');
@@ -110,6 +111,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   let lastError = '';
   board.onChange((status) => {
     statusBar.setBoard(status);
+    repl.setConnected(board.connected);
     refreshToolbar();
     const error = status.state === 'disconnected' && status.error ? `${status.error.code}:${status.error.message}` : '';
     // A failed connect from the connection bar is reported there, with what was being opened.
