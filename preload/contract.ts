@@ -186,6 +186,8 @@ export const contract = {
   'repl:data': event<string>(),
   /** Text pasted into the terminal: run as one block through the board's paste mode, never as a soft reset. */
   'repl:paste': request<void>()(v.pipe(v.string(), v.maxLength(1024 * 1024))),
+  /** The board's recent output (bounded), for a terminal that starts after it was printed. */
+  'repl:recent': request<string>()(),
 
   // fs: the board's flash
   'fs:capabilities': request<FsCapabilities>()(),

@@ -7,12 +7,14 @@ import type { TransferProgress } from '../../preload/contract-types';
 import type { ConnectionManager } from '../board/connection-manager';
 import { publicCapabilities } from '../board/fs-capabilities';
 import { pyStr } from '../board/python-literal';
+import { ReplScrollback } from '../board/repl-scrollback';
 import type { EmitEvent } from './service-context';
 
 type BoardChannels =
   | 'board:listPorts' | 'board:connect' | 'board:disconnect' | 'board:status' | 'board:exec' | 'board:run'
   | 'board:stop' | 'board:softReset' | 'board:hardReset' | 'board:completions'
   | 'repl:write' | 'repl:paste'
+  | 'repl:write' | 'repl:recent'
   | 'fs:capabilities' | 'fs:list' | 'fs:read' | 'fs:write' | 'fs:mkdir' | 'fs:remove' | 'fs:rename'
   | 'fs:stat' | 'fs:space' | 'fs:hash' | 'fs:cancel';
 
@@ -20,7 +22,11 @@ type BoardChannels =
 export function boardHandlers(manager: ConnectionManager, emit: EmitEvent): Pick<Handlers, BoardChannels> {
   manager.on('status', (status) => emit('board:statusChanged', status));
   manager.on('ports', (ports) => emit('board:portsChanged', ports));
-  manager.on('output', (text) => emit('repl:data', text));
+  const scrollback = new ReplScrollback();
+  manager.on('output', (text) => {
+    scrollback.append(text);
+    emit('repl:data', text);
+  });
   manager.watchPorts();
 
   const transfers = new Map<string, AbortController>();
@@ -66,6 +72,7 @@ export function boardHandlers(manager: ConnectionManager, emit: EmitEvent): Pick
     },
     'repl:write': (text) => manager.session().writeTerminal(text),
     'repl:paste': (text) => manager.session().pasteAtRepl(text),
+    'repl:recent': async () => scrollback.text,
     'fs:capabilities': async () => publicCapabilities(await manager.fs().features()),
     'fs:list': (path, recursive) => manager.fs().list(path, recursive),
     'fs:read': (path, id) => transfer(id, path, 'download', (options) => manager.fs().read(path, options)),

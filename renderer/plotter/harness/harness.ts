@@ -20,7 +20,7 @@ panel.onNewData(() => newData++);
 async function addRepl(): Promise<void> {
   const { ReplTerminal } = await import('../../src/repl/repl-terminal');
   document.body.classList.add('with-repl');
-  const repl = new ReplTerminal({ fontSize: 13, atPrompt: () => true, openTraceback: () => {}, openUrl: () => {} });
+  const repl = new ReplTerminal({ fontSize: 13, atPrompt: () => true, openTraceback: () => {}, openUrl: () => {}, connect: () => {} });
   document.getElementById('repl')?.append(repl.element);
   repl.mount();
   panel.resize();

@@ -59,6 +59,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     openTraceback: (target) => void openTraceback(target),
     // The page asks main, which opens http(s) URLs only (contract schema and shell check):
     openUrl: (url) => void studio.app.openExternal(url).catch(() => window.open(url, '_blank', 'noopener')), // eng-disable OPEN_EXTERNAL_JS_CHECK
+    connect: () => void connection.connect(),
   });
   const showReplForRun = () => {
     panel.show('repl');
@@ -114,6 +115,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   board.onChange((status) => {
     statusBar.setBoard(status);
     tabs.boardChanged();
+    repl.setConnected(board.connected);
     refreshToolbar();
     const error = status.state === 'disconnected' && status.error ? `${status.error.code}:${status.error.message}` : '';
     // A failed connect from the connection bar is reported there, with what was being opened.

@@ -10,6 +10,7 @@ import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { studio } from '../studio-api';
 import { h } from '../ui/dom';
+import { OfflineNotice } from './offline-notice';
 import { OutputBatcher } from './output-batcher';
 import { registerTracebackLinks, type TracebackTarget } from './traceback-links';
 
@@ -22,6 +23,8 @@ export interface ReplTerminalOptions {
   atPrompt(): boolean;
   openTraceback(target: TracebackTarget): void;
   openUrl(url: string): void;
+  /** Connects to the board picked in the toolbar (the offline notice's action). */
+  connect(): void;
 }
 
 export class ReplTerminal {
@@ -29,6 +32,7 @@ export class ReplTerminal {
   private readonly terminal: Terminal;
   private readonly fit = new FitAddon();
   private readonly output: OutputBatcher;
+  private readonly offline: OfflineNotice;
 
   constructor(private readonly options: ReplTerminalOptions) {
     this.terminal = new Terminal({
@@ -43,9 +47,28 @@ export class ReplTerminal {
     this.terminal.loadAddon(new WebLinksAddon((_event, uri) => options.openUrl(uri)));
     registerTracebackLinks(this.terminal, options.openTraceback);
     this.output = new OutputBatcher(this.terminal);
+    this.offline = new OfflineNotice(() => options.connect());
+    this.element.append(this.offline.element);
     this.terminal.onData((data) => this.send(data));
     this.terminal.attachCustomKeyEventHandler((event) => this.handleKey(event));
-    studio.repl.onData((chunk) => this.output.push(chunk));
+    this.replayRecent();
+  }
+
+  /**
+   * Shows what the board printed before this page started (a reload, a second tab), then
+   * the live stream. Events and the answer travel in order on one link, so chunks that
+   * arrive before the answer are already part of it and are dropped.
+   */
+  private replayRecent(): void {
+    let replayed = false;
+    studio.repl.onData((chunk) => {
+      if (replayed) this.output.push(chunk);
+    });
+    studio.repl
+      .recent()
+      .then((text) => this.output.push(text))
+      .catch(() => undefined)
+      .finally(() => (replayed = true));
   }
 
   /** Attaches to the page; call once the element is in the document. */
@@ -53,6 +76,11 @@ export class ReplTerminal {
     this.terminal.open(this.element);
     this.element.addEventListener('paste', (event) => this.paste(event), { capture: true });
     this.resize();
+    // The window's resize event misses most size changes of the panel (a splitter, the
+    // panel shown again, the first layout), so the terminal watches its own element.
+    new ResizeObserver(() => this.resize()).observe(this.element);
+    // A code font that loads late changes the cell size; fit again once fonts are ready.
+    void document.fonts.ready.then(() => requestAnimationFrame(() => this.resize()));
   }
 
   resize(): void {
@@ -107,9 +135,12 @@ export class ReplTerminal {
   }
 
   send(data: string): void {
-    studio.repl.write(data).catch(() => {
-      this.note('Not connected: connect to a board to use the REPL.');
-    });
+    studio.repl.write(data).catch(() => this.offline.show());
+  }
+
+  /** Follows the board's connection: a connected board makes the offline notice go. */
+  setConnected(connected: boolean): void {
+    if (connected) this.offline.hide();
   }
 
   private handleKey(event: KeyboardEvent): boolean {
