@@ -19,8 +19,8 @@ export interface BoardTarget {
 }
 
 const PROBE = `import sys
-print(getattr(sys.implementation,'_mpy',0))
-for _p in sys.path:
+print(getattr(getattr(sys,'implementation',None),'_mpy',0))
+for _p in getattr(sys,'path',()):
  print(repr(_p))`;
 
 /** Asks the board; `targetOverride` (the user's --target) wins over sys.path. */

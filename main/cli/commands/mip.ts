@@ -70,6 +70,11 @@ async function install(ctx: CliContext, options: MipArgs): Promise<number> {
     throw err;
   });
   ctx.out.write(`Done: ${result.written.length} installed, ${result.existing.length} already there\n`);
+  // The micro:bit's small C stack runs out on imports nested three deep ("maximum recursion
+  // depth exceeded"); imported deepest first, each module compiles on its own.
+  if ((await fs.features()).platform === 'microbit' && result.plan.packages.length > 2) {
+    ctx.out.write(`Note: on the micro:bit, import dependencies first: import ${result.plan.packages.map((p) => p.name).reverse().join(', ')}\n`);
+  }
   return EXIT.ok;
 }
 
