@@ -98,7 +98,8 @@ export type MenuCommand =
   | 'view:plotter'
   | 'board:connect'
   | 'board:disconnect'
-  | 'sync:preview';
+  | 'sync:preview'
+  | 'tools:packages';
 
 // ---------------------------------------------------------------- board
 
