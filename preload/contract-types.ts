@@ -26,6 +26,10 @@ export type ErrorCode =
   | 'out-of-step'
   | 'flooding'
   | 'conflict'
+  /** A package index or file host could not be reached (packages). */
+  | 'network'
+  /** Downloaded bytes do not match their published hash (packages). */
+  | 'integrity'
   | 'internal';
 
 export interface WireError {
@@ -74,6 +78,8 @@ export interface Settings {
   syncIgnore: string[];
   /** Plotter history per series. */
   plotHistory: number;
+  /** The mip package index the Packages panel uses; empty means micropython.org/pi/v2. */
+  packageIndex: string;
   /** Remembered pane sizes and the like; free-form, owned by the renderer. */
   layout: Record<string, number>;
 }
@@ -97,7 +103,8 @@ export type MenuCommand =
   | 'view:plotter'
   | 'board:connect'
   | 'board:disconnect'
-  | 'sync:preview';
+  | 'sync:preview'
+  | 'tools:packages';
 
 // ---------------------------------------------------------------- board
 
@@ -401,4 +408,60 @@ export interface WriteOutcome {
   path: string;
   /** True when the target already had exactly these bytes, so nothing was written. */
   unchanged: boolean;
+}
+
+// ---------------------------------------------------------------- packages
+
+/** One package of the index's `index.json`, for search and details. */
+export interface CatalogPackage {
+  name: string;
+  version: string;
+  description: string;
+  author: string;
+  license: string;
+  homepage?: string;
+  deps: string[];
+}
+
+export interface PackageCatalog {
+  index: string;
+  /** When the list was fetched from the index (ms since 1970). */
+  fetchedAt: number;
+  /** True when this is the saved copy (the index was not asked, or did not answer). */
+  fromCache: boolean;
+  /** Why the index could not be reached, when the saved copy stands in. */
+  offlineReason?: string;
+  packages: CatalogPackage[];
+}
+
+export interface InstalledPackageInfo {
+  name: string;
+  version: string;
+  files: string[];
+  deps: string[];
+  /** False for a package that came as a dependency. */
+  requested: boolean;
+}
+
+export interface InstalledPackages {
+  /** The board's install folder (`/lib`, or `/` on a flat file system). */
+  dir: string;
+  recorded: InstalledPackageInfo[];
+  /** Modules in the folder that the app did not install. */
+  other: string[];
+}
+
+/** Per-file progress of a package install. */
+export interface PackageProgress {
+  transferId: string;
+  /** A line of what happens ("Resolving …", "Downloading …"), or a file's state. */
+  log?: string;
+  file?: { path: string; status: 'installing' | 'exists' | 'installed' | 'failed'; bytesDone: number; bytesTotal: number; index: number; count: number };
+}
+
+export interface PackageInstallResult {
+  dir: string;
+  written: string[];
+  existing: string[];
+  packages: { name: string; version: string }[];
 }

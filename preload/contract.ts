@@ -14,12 +14,16 @@ import type {
   FsCapabilities,
   FsEntry,
   FsSpace,
+  InstalledPackages,
   LocalChange,
   LocalEntry,
   LocalFolder,
   MirrorBoard,
   MirrorFile,
   MenuCommand,
+  PackageCatalog,
+  PackageInstallResult,
+  PackageProgress,
   PlotBatch,
   PlotInfo,
   PortInfo,
@@ -47,6 +51,7 @@ export const CHANNEL_AREAS = [
   'sync',
   'mirror',
   'plot',
+  'packages',
 ] as const;
 export type ChannelArea = (typeof CHANNEL_AREAS)[number];
 
@@ -117,6 +122,7 @@ export const settingsPatchSchema = v.strictObject({
   localFolder: v.optional(v.union([v.literal(''), hostPathSchema])),
   syncIgnore: v.optional(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200)))),
   plotHistory: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(10_000_000))),
+  packageIndex: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/\S+$/i))])),
   layout: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.number())),
 });
 
@@ -288,6 +294,25 @@ export const contract = {
   /** Forgets every series and sample; renderers see a batch with the next epoch. */
   'plot:clear': request<void>()(),
   'plot:info': request<PlotInfo>()(),
+
+  // packages: mip packages from an index or a URL, downloaded by the host, installed on the board
+  /** The index's package list; `true` asks the index again instead of using the saved copy. */
+  'packages:catalog': request<PackageCatalog>()(v.optional(v.boolean(), false)),
+  'packages:installed': request<InstalledPackages>()(),
+  /** Installs `name[@version]`, `github:org/repo[/path][@ref]` or an http(s) URL, with dependencies. */
+  'packages:install': request<PackageInstallResult>()(
+    v.pipe(
+      v.string(),
+      v.minLength(1),
+      v.maxLength(2048),
+      v.regex(/^([A-Za-z0-9_][A-Za-z0-9_.-]*(@[A-Za-z0-9_.+-]+)?|(https?:\/\/|github:|gitlab:|codeberg:)\S+)$/),
+    ),
+    transferIdSchema,
+  ),
+  'packages:remove': request<void>()(v.pipe(v.string(), v.minLength(1), v.maxLength(2048))),
+  /** Stops an install; files it created are removed, replaced files keep their old content. */
+  'packages:cancel': request<void>()(transferIdSchema),
+  'packages:progress': event<PackageProgress>(),
 } as const;
 
 // ---------------------------------------------------------------- derived types

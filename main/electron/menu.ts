@@ -51,6 +51,7 @@ export function setupMenu(send: (command: MenuCommand) => void, { helpUrl, devTo
       label: '&Board',
       submenu: [item('Connect…', 'board:connect'), item('Disconnect', 'board:disconnect')],
     },
+    { label: '&Tools', submenu: [item('Packages…', 'tools:packages')] },
     {
       label: '&View',
       submenu: [

@@ -16,6 +16,7 @@ import { ConnectionManager } from '../board/connection-manager';
 import { createVirtualBoardHost, virtualHandlers } from './virtual-handlers';
 import { createSyntaxChecker, lintHandlers } from './lint-handlers';
 import { RootFolders } from './root-folders';
+import { packageHandlers } from './package-handlers';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -51,6 +52,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...plotHandlers(createPlotFeed(ctx, board)),
     ...virtualHandlers(virtualBoard),
     ...lintHandlers(createSyntaxChecker(ctx)),
+    ...packageHandlers(ctx, board),
   };
   // Every channel of the contract must have a handler: a missing one is a compile error here.
   const complete: Handlers = groups;

@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   localFolder: '',
   syncIgnore: [],
   plotHistory: 1_000_000,
+  packageIndex: '',
   layout: {},
 };
 

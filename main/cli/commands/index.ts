@@ -5,6 +5,7 @@ import { cpCommand } from './cp';
 import { dfCommand } from './df';
 import { execCommand } from './exec';
 import { lsCommand } from './ls';
+import { mipCommand } from './mip';
 import { mkdirCommand } from './mkdir';
 import { mvCommand } from './mv';
 import { portsCommand } from './ports';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CliCommand[] = [
   mvCommand,
   dfCommand,
   syncCommand,
+  mipCommand,
   resetCommand,
   replCommand,
   virtualCommand,

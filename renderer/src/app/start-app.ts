@@ -26,6 +26,7 @@ import { createCommands } from './commands';
 import { installKeyboardShortcuts } from './keyboard-shortcuts';
 import { buildShell } from './shell-layout';
 import { exposeAutomation } from './automation';
+import { openPackagesPanel } from '../packages/packages-panel';
 
 export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Promise<void> {
   const settings = await SettingsClient.load();
@@ -69,6 +70,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
 
   const runCommand = createCommands({
     sync: () => fileBrowser?.sync(),
+    packages: () => openPackages(),
     tabs,
     run,
     connection,
@@ -103,6 +105,20 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   const openFile = (request: OpenFileRequest) => void tabs.open(request);
   fileBrowser = mountFileBrowser(shell.sidebar, { api: studio, openFile, onPathChanged: (change) => void tabs.followPath(change) });
   panel.onShow(() => requestAnimationFrame(resize));
+  const openPackages = () =>
+    openPackagesPanel({
+      api: studio,
+      board: () => ({ connected: board.connected, label: board.status.target?.kind === 'virtual' ? 'the virtual board' : (board.status.target?.path ?? 'the board') }),
+      onBoardChange: (listener) => board.onChange(listener),
+    });
+  const packagesButton = document.createElement('button');
+  packagesButton.type = 'button';
+  packagesButton.className = 'sidebar-packages';
+  packagesButton.dataset.command = 'tools:packages';
+  packagesButton.title = 'Install, update and remove MicroPython packages (Tools → Packages…)';
+  packagesButton.textContent = 'Packages…';
+  packagesButton.addEventListener('click', () => void runCommand('tools:packages'));
+  shell.sidebar.append(packagesButton);
 
   appearance.onChange((_theme, fontSize) => {
     repl.setTheme(terminalTheme());
