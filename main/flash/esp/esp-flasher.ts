@@ -25,10 +25,14 @@ const CHIP_OF_FAMILY: Partial<Record<FirmwareFamily, string>> = {
   esp8266: 'ESP8266',
 };
 
+/** Where MicroPython's image starts, per micropython.org's download pages: 0x1000 on ESP32 and ESP32-S2, 0 elsewhere. */
+const OFFSET_OF_CHIP: Record<string, number> = { ESP32: 0x1000, 'ESP32-S2': 0x1000 };
+
 export interface EspFlashOptions {
   path: string;
   image: Uint8Array;
-  offset: number;
+  /** Where the image goes; `auto` picks MicroPython's offset for the chip found (see OFFSET_OF_CHIP). */
+  offset: number | 'auto';
   /** The board family picked; the detected chip must match. Omit to accept any chip. */
   family?: FirmwareFamily;
   erase: boolean;
@@ -75,6 +79,7 @@ export async function flashEsp(options: EspFlashOptions): Promise<EspFlashResult
     if (expected && chip !== expected) {
       throw new WrongFamilyError(`The board on ${options.path} is an ${chip}, and this firmware is for the ${expected}. Nothing was written.`);
     }
+    const offset = options.offset === 'auto' ? (OFFSET_OF_CHIP[chip] ?? 0) : options.offset;
     progress({ step: 'write', message: `Found an ${chip}; starting the flasher` });
     await loader.runStub();
     if ((options.baudRate ?? 460800) !== ROM_BAUD) await loader.changeBaud();
@@ -82,9 +87,9 @@ export async function flashEsp(options: EspFlashOptions): Promise<EspFlashResult
       progress({ step: 'erase', message: `Erasing the whole flash of the ${chip}` });
       await loader.eraseFlash();
     }
-    progress({ step: 'write', message: `Writing ${options.image.length} bytes at 0x${options.offset.toString(16)}`, done: 0, total: options.image.length });
+    progress({ step: 'write', message: `Writing ${options.image.length} bytes at 0x${offset.toString(16)}`, done: 0, total: options.image.length });
     await loader.writeFlash({
-      fileArray: [{ data: options.image, address: options.offset }],
+      fileArray: [{ data: options.image, address: offset }],
       flashMode: 'keep',
       flashFreq: 'keep',
       flashSize: 'keep',
