@@ -4,6 +4,7 @@ import { catCommand } from './cat';
 import { cpCommand } from './cp';
 import { dfCommand } from './df';
 import { execCommand } from './exec';
+import { flashCommand } from './flash';
 import { lsCommand } from './ls';
 import { mkdirCommand } from './mkdir';
 import { mvCommand } from './mv';
@@ -30,4 +31,5 @@ export const COMMANDS: readonly CliCommand[] = [
   resetCommand,
   replCommand,
   virtualCommand,
+  flashCommand,
 ];

@@ -57,6 +57,9 @@ export async function flashEsp(options: EspFlashOptions): Promise<EspFlashResult
   const log = options.log ?? (() => undefined);
   const port = options.port ?? new NodeWebSerialPort(options.path);
   const transport = new Transport(port as unknown as ConstructorParameters<typeof Transport>[0], false);
+  // esptool-js traces some events (e.g. "readLoop exited") with console.log even with
+  // tracing off; in the CLI that would land in stdout, so route them to the log.
+  transport.trace = (message: string) => log(message);
   const loader = new ESPLoader({
     transport,
     baudrate: options.baudRate ?? 460800,
