@@ -7,12 +7,16 @@
 import * as v from 'valibot';
 import type {
   AppInfo,
+  BootDriveInfo,
   BoardStatus,
   BufferBackup,
   Diagnostic,
   ExecResult,
   FsCapabilities,
   FsEntry,
+  FirmwareCatalog,
+  FlashProgress,
+  FlashResult,
   FsSpace,
   LocalChange,
   LocalEntry,
@@ -46,6 +50,7 @@ export const CHANNEL_AREAS = [
   'sync',
   'mirror',
   'plot',
+  'flash',
 ] as const;
 export type ChannelArea = (typeof CHANNEL_AREAS)[number];
 
@@ -107,6 +112,24 @@ export const settingsPatchSchema = v.strictObject({
   syncIgnore: v.optional(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200)))),
   plotHistory: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(10_000_000))),
   layout: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.number())),
+});
+
+/** What `flash:install` installs and where (Install MicroPython). */
+export const installRequestSchema = v.strictObject({
+  firmware: v.variant('source', [
+    /** A release from the board list; main only fetches URLs that list holds. */
+    v.strictObject({ source: v.literal('release'), boardId: v.pipe(v.string(), v.regex(/^[A-Z0-9_]{1,64}$/)), url: v.pipe(v.string(), v.maxLength(2048), v.url()) }),
+    /** "Use a local file…": the file's bytes, read by the renderer. */
+    v.strictObject({
+      source: v.literal('file'),
+      name: v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.regex(/\.(uf2|hex|bin)$/i, 'a .uf2, .hex or .bin file')),
+      bytes: v.pipe(v.instance(Uint8Array), v.check((b) => b.byteLength > 0 && b.byteLength <= 16 * 1024 * 1024, '1 byte to 16 MiB')),
+    }),
+  ]),
+  target: v.variant('kind', [
+    v.strictObject({ kind: v.literal('drive'), path: hostPathSchema }),
+    v.strictObject({ kind: v.literal('serial'), path: hostPathSchema, erase: v.boolean() }),
+  ]),
 });
 
 // ---------------------------------------------------------------- table helpers
@@ -268,6 +291,19 @@ export const contract = {
   /** Forgets every series and sample; renderers see a batch with the next epoch. */
   'plot:clear': request<void>()(),
   'plot:info': request<PlotInfo>()(),
+
+  // flash: Install MicroPython (bootloader drives, esptool for ESP boards)
+  /** The shipped board list with the cached releases (and their date). */
+  'flash:catalog': request<FirmwareCatalog>()(),
+  /** Reads each board's releases from micropython.org and caches them. */
+  'flash:refreshCatalog': request<FirmwareCatalog>()(),
+  'flash:drives': request<BootDriveInfo[]>()(),
+  /** The bootloader drives, whenever one appears or goes. */
+  'flash:drivesChanged': event<BootDriveInfo[]>(),
+  'flash:install': request<FlashResult>()(installRequestSchema),
+  'flash:progress': event<FlashProgress>(),
+  /** Restarts the connected RP2 board into BOOTSEL (`machine.bootloader()`). */
+  'flash:enterBootloader': request<void>()(),
 } as const;
 
 // ---------------------------------------------------------------- derived types

@@ -46,6 +46,10 @@ export function setupMenu(send: (command: MenuCommand) => void, helpUrl: string)
       submenu: [item('Connect…', 'board:connect'), item('Disconnect', 'board:disconnect')],
     },
     {
+      label: '&Tools',
+      submenu: [item('Install MicroPython…', 'tools:installMicroPython')],
+    },
+    {
       label: '&View',
       submenu: [
         item('REPL', 'view:repl', 'CmdOrCtrl+Shift+R'),

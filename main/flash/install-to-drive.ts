@@ -19,8 +19,9 @@ export async function installToDrive(
     onProgress: (done, total) => progress({ step: 'write', message: `Copying to ${drive.label}`, done, total }),
   });
   progress({
-    step: 'reset',
-    message: result.verified === 'read-back' ? 'Copied and read back: every byte matches. The board restarts by itself.' : 'Copied; the board restarted with the new firmware.',
+    step: 'verify',
+    message: result.verified === 'read-back' ? 'Read back from the drive: every byte matches' : 'The board took the whole file and restarted before it could be read back',
   });
+  progress({ step: 'reset', message: 'The board restarts by itself with the new firmware' });
   return result;
 }

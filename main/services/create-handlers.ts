@@ -14,6 +14,7 @@ import { boardHandlers } from './board-handlers';
 import { ConnectionManager } from '../board/connection-manager';
 import { createVirtualBoardHost, virtualHandlers } from './virtual-handlers';
 import { createSyntaxChecker, lintHandlers } from './lint-handlers';
+import { createFlashService, flashHandlers } from './flash-handlers';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -46,6 +47,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...plotHandlers(createPlotFeed(ctx, board)),
     ...virtualHandlers(virtualBoard),
     ...lintHandlers(createSyntaxChecker(ctx)),
+    ...flashHandlers(createFlashService(ctx, board), board, ctx),
   };
   // Every channel of the contract must have a handler: a missing one is a compile error here.
   const complete: Handlers = groups;

@@ -62,6 +62,7 @@ describe('installing through a drive', () => {
     expect(result.verified).toBe('read-back');
     expect(Buffer.from(await readFile(join(d.path, 'RPI_PICO-test.uf2'))).equals(Buffer.from(uf2))).toBe(true);
     expect(steps[0]).toBe('verify');
+    expect(steps.slice(-2)).toEqual(['verify', 'reset']);
     expect(steps).toContain('write');
     expect(steps.at(-1)).toBe('reset');
   });

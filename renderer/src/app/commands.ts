@@ -24,6 +24,8 @@ export interface CommandTargets {
   focusRepl(): void;
   /** Opens the file browser's sync preview. */
   sync(): void;
+  /** Opens the Install MicroPython dialog. */
+  installMicroPython(): void;
 }
 
 export function createCommands(t: CommandTargets): (command: ToolbarCommand) => Promise<void> {
@@ -49,6 +51,7 @@ export function createCommands(t: CommandTargets): (command: ToolbarCommand) => 
     'board:connect': () => t.connection.connect(),
     'board:disconnect': () => t.connection.disconnect(),
     'sync:preview': () => t.sync(),
+    'tools:installMicroPython': () => t.installMicroPython(),
     'settings:open': () => openSettingsDialog(t.settings, t.notifications),
   };
   return async (command) => {

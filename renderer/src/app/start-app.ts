@@ -25,6 +25,7 @@ import { createCommands } from './commands';
 import { installKeyboardShortcuts } from './keyboard-shortcuts';
 import { buildShell } from './shell-layout';
 import { exposeAutomation } from './automation';
+import { installMicroPython } from '../../install-micropython';
 
 export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Promise<void> {
   const settings = await SettingsClient.load();
@@ -63,8 +64,15 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   };
   const run = new RunController(board, notifications, showReplForRun, () => connection.connect());
 
+  const installer = installMicroPython({
+    api: studio,
+    notifications,
+    connect: (target) => connection.connect(target),
+    boardStatus: () => board.status,
+  });
   const runCommand = createCommands({
     sync: () => fileBrowser?.sync(),
+    installMicroPython: () => installer.open(),
     tabs,
     run,
     connection,
