@@ -85,6 +85,7 @@ export class FirmwareCatalogStore {
     await mkdir(dirname(this.#cachePath), { recursive: true });
     await writeFile(this.#cachePath, JSON.stringify({ refreshedAt, releases }, null, 1));
     for (const board of boards) board.releases = releases[board.id] ?? [];
-    return { boards, refreshedAt, ...(failures.length > 0 && { refreshError: `Some boards could not be read: ${failures.join('; ')}` }) };
+    const refreshError = failures.length > 0 ? `${failures.length} of ${boards.length} board pages could not be read (${failures[0]}).` : undefined;
+    return { boards, refreshedAt, ...(refreshError && { refreshError }) };
   }
 }

@@ -30,6 +30,7 @@ export async function downloadFirmware(
     ...options,
     onProgress: (done, total) => progress({ step: 'download', message: `Downloading ${fileName}`, done, ...(total !== null && { total }) }),
   });
+  progress({ step: 'download', message: `Downloaded ${fileName} (${Math.round(bytes.length / 1024)} KiB)`, done: bytes.length, total: bytes.length });
   progress({ step: 'verify', message: `Checking ${fileName}` });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const published = await fetchOptionalText(`${release.url}.sha256`, options);

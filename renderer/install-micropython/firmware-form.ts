@@ -98,7 +98,9 @@ export class FirmwareForm {
     this.listDate.textContent = catalog.refreshedAt
       ? `Releases from micropython.org as of ${new Date(catalog.refreshedAt).toLocaleString()}`
       : 'Releases not read from micropython.org yet';
-    if (catalog.refreshError) this.listDate.textContent += ` — ${catalog.refreshError}`;
+    // The details (which pages, why) go in the tooltip: the line stays one line.
+    this.listDate.title = catalog.refreshError ?? '';
+    if (catalog.refreshError) this.listDate.textContent += catalog.refreshedAt ? ' (some boards could not be read)' : ' (micropython.org could not be reached)';
     this.fillBoards(keep);
   }
 

@@ -157,6 +157,7 @@ export function openInstallDialog(deps: InstallDialogDeps, options: { drivePath?
       message.textContent = 'MicroPython is installed, but the board did not show up as a serial port. Unplug it and plug it in again, then pick it in the board list.';
       return;
     }
+    progress.update({ step: 'connect', message: `Connected to ${port}` });
     progress.finishThrough('connect');
     dialog.dataset.state = 'connected';
     message.textContent = `Connected to ${port}: ${deps.boardStatus().banner ?? 'MicroPython'}`;
