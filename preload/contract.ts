@@ -7,12 +7,16 @@
 import * as v from 'valibot';
 import type {
   AppInfo,
+  BootDriveInfo,
   BoardStatus,
   BufferBackup,
   Diagnostic,
   ExecResult,
   FsCapabilities,
   FsEntry,
+  FirmwareCatalog,
+  FlashProgress,
+  FlashResult,
   FsSpace,
   InstalledPackages,
   LocalChange,
@@ -52,6 +56,7 @@ export const CHANNEL_AREAS = [
   'mirror',
   'plot',
   'packages',
+  'flash',
 ] as const;
 export type ChannelArea = (typeof CHANNEL_AREAS)[number];
 
@@ -124,6 +129,24 @@ export const settingsPatchSchema = v.strictObject({
   plotHistory: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(10_000_000))),
   packageIndex: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/\S+$/i))])),
   layout: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.number())),
+});
+
+/** What `flash:install` installs and where (Install MicroPython). */
+export const installRequestSchema = v.strictObject({
+  firmware: v.variant('source', [
+    /** A release from the board list; main only fetches URLs that list holds. */
+    v.strictObject({ source: v.literal('release'), boardId: v.pipe(v.string(), v.regex(/^[A-Z0-9_]{1,64}$/)), url: v.pipe(v.string(), v.maxLength(2048), v.url()) }),
+    /** "Use a local file…": the file's bytes, read by the renderer. */
+    v.strictObject({
+      source: v.literal('file'),
+      name: v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.regex(/\.(uf2|hex|bin)$/i, 'a .uf2, .hex or .bin file')),
+      bytes: v.pipe(v.instance(Uint8Array), v.check((b) => b.byteLength > 0 && b.byteLength <= 16 * 1024 * 1024, '1 byte to 16 MiB')),
+    }),
+  ]),
+  target: v.variant('kind', [
+    v.strictObject({ kind: v.literal('drive'), path: hostPathSchema }),
+    v.strictObject({ kind: v.literal('serial'), path: hostPathSchema, erase: v.boolean() }),
+  ]),
 });
 
 // ---------------------------------------------------------------- table helpers
@@ -313,6 +336,18 @@ export const contract = {
   /** Stops an install; files it created are removed, replaced files keep their old content. */
   'packages:cancel': request<void>()(transferIdSchema),
   'packages:progress': event<PackageProgress>(),
+  // flash: Install MicroPython (bootloader drives, esptool for ESP boards)
+  /** The shipped board list with the cached releases (and their date). */
+  'flash:catalog': request<FirmwareCatalog>()(),
+  /** Reads each board's releases from micropython.org and caches them. */
+  'flash:refreshCatalog': request<FirmwareCatalog>()(),
+  'flash:drives': request<BootDriveInfo[]>()(),
+  /** The bootloader drives, whenever one appears or goes. */
+  'flash:drivesChanged': event<BootDriveInfo[]>(),
+  'flash:install': request<FlashResult>()(installRequestSchema),
+  'flash:progress': event<FlashProgress>(),
+  /** Restarts the connected RP2 board into BOOTSEL (`machine.bootloader()`). */
+  'flash:enterBootloader': request<void>()(),
 } as const;
 
 // ---------------------------------------------------------------- derived types

@@ -53,6 +53,10 @@ export function setupMenu(send: (command: MenuCommand) => void, { helpUrl, devTo
     },
     { label: '&Tools', submenu: [item('Packages…', 'tools:packages')] },
     {
+      label: '&Tools',
+      submenu: [item('Install MicroPython…', 'tools:installMicroPython')],
+    },
+    {
       label: '&View',
       submenu: [
         item('REPL', 'view:repl', 'CmdOrCtrl+Shift+R'),

@@ -17,6 +17,7 @@ import { createVirtualBoardHost, virtualHandlers } from './virtual-handlers';
 import { createSyntaxChecker, lintHandlers } from './lint-handlers';
 import { RootFolders } from './root-folders';
 import { packageHandlers } from './package-handlers';
+import { createFlashService, flashHandlers } from './flash-handlers';
 import type { ServiceContext } from './service-context';
 
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -53,6 +54,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...virtualHandlers(virtualBoard),
     ...lintHandlers(createSyntaxChecker(ctx)),
     ...packageHandlers(ctx, board),
+    ...flashHandlers(createFlashService(ctx, board), board, ctx),
   };
   // Every channel of the contract must have a handler: a missing one is a compile error here.
   const complete: Handlers = groups;

@@ -16,6 +16,8 @@ export interface ServicesOptions {
   shellVersions?: ServiceContext['shellVersions'];
   pickFolder?: ServiceContext['pickFolder'];
   portLister?: ServiceContext['portLister'];
+  mountLister?: ServiceContext['mountLister'];
+  firmwareSite?: ServiceContext['firmwareSite'];
 }
 
 export interface Services {

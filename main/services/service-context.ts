@@ -5,6 +5,7 @@
  */
 import type { EventChannel, PayloadOf } from '../../preload/contract';
 import type { PortLister } from '../board/port-discovery';
+import type { MountLister } from '../flash/mount-points';
 import type { SettingsStore } from './settings-store';
 
 export type EmitEvent = <C extends EventChannel>(channel: C, payload: PayloadOf<C>) => void;
@@ -31,6 +32,10 @@ export interface ServiceContext {
    * to plug in a MOCK USB board: hot-plugging real USB cannot happen in CI.
    */
   portLister?: PortLister;
+  /** Replaces the system's mounted volumes. Only tests set it (`--mock-mounts`): CI has no USB drive. */
+  mountLister?: MountLister;
+  /** Replaces https://micropython.org for board pages. Only tests set it (`--firmware-site`). */
+  firmwareSite?: string;
   /** Registers clean-up (close the board, stop workers) for when the app quits. */
   onDispose(cleanup: () => void | Promise<void>): void;
 }

@@ -8,6 +8,8 @@
  *   --no-open        do not open the system browser
  *   --user-data DIR  where settings, backups and the virtual board's flash live
  *   --mock-usb-ports FILE  tests only: MOCK the USB port list with the ports in FILE (see mock-usb-ports.ts)
+ *   --mock-mounts FILE     tests only: MOCK the mounted volumes with the folders in FILE (see mock-mounts.ts)
+ *   --firmware-site URL    tests only: read board pages from URL instead of https://micropython.org
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultUserDataDir } from '../paths/user-data-dir';
 import { createServices } from '../services/create-services';
+import { mockMountLister } from './mock-mounts';
 import { mockUsbPortLister } from './mock-usb-ports';
 import { openInSystemBrowser } from './open-browser';
 import { startWebServer, type WebServer } from './web-server';
@@ -45,6 +48,8 @@ async function main(): Promise<void> {
         'no-open': { type: 'boolean', default: false },
         'user-data': { type: 'string' },
         'mock-usb-ports': { type: 'string' },
+        'mock-mounts': { type: 'string' },
+        'firmware-site': { type: 'string' },
       },
       strict: true,
     });
@@ -72,6 +77,8 @@ async function main(): Promise<void> {
     appVersion: version,
     emit: (channel, payload) => server?.emit(channel, payload),
     ...(parsed.values['mock-usb-ports'] && { portLister: mockUsbPortLister(resolve(parsed.values['mock-usb-ports'])) }),
+    ...(parsed.values['mock-mounts'] && { mountLister: mockMountLister(resolve(parsed.values['mock-mounts'])) }),
+    ...(parsed.values['firmware-site'] && { firmwareSite: parsed.values['firmware-site'] }),
   });
   try {
     server = await startWebServer({ staticDir, dispatch: services.dispatch, host, port });

@@ -4,6 +4,7 @@ import { catCommand } from './cat';
 import { cpCommand } from './cp';
 import { dfCommand } from './df';
 import { execCommand } from './exec';
+import { flashCommand } from './flash';
 import { lsCommand } from './ls';
 import { mipCommand } from './mip';
 import { mkdirCommand } from './mkdir';
@@ -32,4 +33,5 @@ export const COMMANDS: readonly CliCommand[] = [
   resetCommand,
   replCommand,
   virtualCommand,
+  flashCommand,
 ];

@@ -26,6 +26,8 @@ export interface CommandTargets {
   sync(): void;
   /** Opens the Packages panel. */
   packages(): void;
+  /** Opens the Install MicroPython dialog. */
+  installMicroPython(): void;
 }
 
 export function createCommands(t: CommandTargets): (command: ToolbarCommand) => Promise<void> {
@@ -52,6 +54,7 @@ export function createCommands(t: CommandTargets): (command: ToolbarCommand) => 
     'board:disconnect': () => t.connection.disconnect(),
     'sync:preview': () => t.sync(),
     'tools:packages': () => t.packages(),
+    'tools:installMicroPython': () => t.installMicroPython(),
     'settings:open': () => openSettingsDialog(t.settings, t.notifications),
   };
   return async (command) => {

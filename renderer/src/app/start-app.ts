@@ -27,6 +27,7 @@ import { installKeyboardShortcuts } from './keyboard-shortcuts';
 import { buildShell } from './shell-layout';
 import { exposeAutomation } from './automation';
 import { openPackagesPanel } from '../packages/packages-panel';
+import { installMicroPython } from '../../install-micropython';
 
 export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Promise<void> {
   const settings = await SettingsClient.load();
@@ -68,9 +69,16 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   };
   const run = new RunController(board, notifications, showReplForRun, () => connection.connect());
 
+  const installer = installMicroPython({
+    api: studio,
+    notifications,
+    connect: (target) => connection.connect(target),
+    boardStatus: () => board.status,
+  });
   const runCommand = createCommands({
     sync: () => fileBrowser?.sync(),
     packages: () => openPackages(),
+    installMicroPython: () => installer.open(),
     tabs,
     run,
     connection,

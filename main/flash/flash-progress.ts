@@ -1,0 +1,2 @@
+/** Progress of an install, the same for the dialog and the CLI. */
+export type { FlashProgress, FlashStep } from '../../preload/contract-types';
