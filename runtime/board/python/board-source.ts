@@ -13,6 +13,7 @@ import sys
 import _vboard
 import _vbtime
 import _vbflash
+import _vbfrozen
 import machine
 
 _BOARD_FRAMES = ('  File "<stdin>"', '  File "/_vboard/')
@@ -148,8 +149,13 @@ def setup():
     sys.modules["time"] = _vbtime
     sys.modules["utime"] = _vbtime
     sys.modules["umachine"] = machine
+    frozen = {}
+    for name in os.listdir("/_vboard/frozen"):
+        with open("/_vboard/frozen/" + name) as f:
+            frozen[name] = f.read()
     os.umount("/")
     os.mount(_vbflash.FlashVfs(), "/")
+    os.mount(_vbfrozen.FrozenVfs(frozen), "/.frozen")
     os.chdir("/")
     sys.path.clear()
     sys.path.extend(["", ".frozen", "/lib"])
