@@ -154,11 +154,12 @@ def setup():
         with open("/_vboard/frozen/" + name) as f:
             frozen[name] = f.read()
     os.umount("/")
-    os.mount(_vbflash.FlashVfs(), "/")
-    os.mount(_vbfrozen.FrozenVfs(frozen), "/.frozen")
+    os.mount(_vbflash.FlashVfs(_vbfrozen.FrozenFiles(frozen)), "/")
     os.chdir("/")
     sys.path.clear()
-    sys.path.extend(["", ".frozen", "/lib"])
+    # ".frozen" names the firmware's frozen modules and is never looked up on a file
+    # system, so the board's own frozen modules come from "/.frozen" just after.
+    sys.path.extend(["", ".frozen", "/.frozen", "/lib"])
     builtins.input = _input
     os.uname = _uname
     os.urandom = _urandom
