@@ -19,6 +19,12 @@ export function coalesce<T>(emit: (value: T) => void, intervalMs = STATE_INTERVA
   const flush = () => {
     timer = undefined;
     if (!pending) return;
+    // Timers may fire a fraction of a millisecond early: never two updates within the interval.
+    const wait = lastEmit + intervalMs - performance.now();
+    if (wait > 0) {
+      timer = setTimeout(flush, Math.ceil(wait));
+      return;
+    }
     const { value } = pending;
     pending = null;
     lastEmit = performance.now();
@@ -30,7 +36,7 @@ export function coalesce<T>(emit: (value: T) => void, intervalMs = STATE_INTERVA
       if (timer) return;
       const wait = lastEmit + intervalMs - performance.now();
       if (wait <= 0) flush();
-      else timer = setTimeout(flush, wait);
+      else timer = setTimeout(flush, Math.ceil(wait));
     },
     dispose() {
       clearTimeout(timer);

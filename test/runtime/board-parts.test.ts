@@ -78,7 +78,7 @@ describe('virtual board parts', () => {
 
     it('inverts, dims, turns off and rotates as the datasheet says', async () => {
       const before = oledHex(h.board.state);
-      const inverted = Buffer.from(before, 'hex').map((b) => ~b & 0xff).toString('hex');
+      const inverted = Buffer.from(Buffer.from(before, 'hex').map((b) => ~b & 0xff)).toString('hex');
       await run('oled.invert(1)');
       expect(oledHex(await settledState((s) => oledHex(s) !== before))).toBe(inverted);
       await run('oled.invert(0)\noled.contrast(17)');
