@@ -20,11 +20,11 @@ export class Aht20Part implements BoardPart {
     this.sda = { x: x + 62, y: y + 20 };
     this.scl = { x: x + 62, y: y + 32 };
     this.temperature = new Slider({
-      x: x - 4, y: y + 54, width: 122, label: 'Temp', min: -10, max: 50, step: 0.5,
+      x: x - 8, y: y + 54, width: 112, label: 'Temp', min: -10, max: 50, step: 0.5,
       format: (v) => `${v.toFixed(1)} °C`, autoLabel: 'room', onInput: (v) => void api.setSensor('temperature', v),
     });
     this.humidity = new Slider({
-      x: x - 4, y: y + 84, width: 122, label: 'Hum', min: 0, max: 100, step: 1,
+      x: x - 8, y: y + 80, width: 112, label: 'Hum', min: 0, max: 100, step: 1,
       format: (v) => `${v.toFixed(0)} %`, autoLabel: 'room', onInput: (v) => void api.setSensor('humidity', v),
     });
     this.element = s(

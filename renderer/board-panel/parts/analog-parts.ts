@@ -21,7 +21,7 @@ export class PotentiometerPart implements BoardPart {
     this.terminal = { x, y: y + 24 };
     this.pointer = s('line', { class: 'knob-pointer', x1: this.centre.x, y1: this.centre.y, x2: this.centre.x, y2: this.centre.y - 14 });
     this.slider = new Slider({
-      x: x + 2, y: y + 50, width: 122, label: 'Pot', min: 0, max: 65535, step: 1,
+      x: x - 6, y: y + 50, width: 112, label: 'Pot', min: 0, max: 65535, step: 1,
       format: (v) => String(Math.round(v)), onInput: (v) => void api.setPotentiometer(Math.round(v)),
     });
     this.element = s(
@@ -54,7 +54,7 @@ export class LightSensorPart implements BoardPart {
     this.terminal = { x, y: y + 20 };
     this.face = s('circle', { class: 'ldr-face', cx: x + 40, cy: y + 20, r: 14 });
     this.slider = new Slider({
-      x: x + 2, y: y + 40, width: 122, label: 'Light', min: 0, max: 65535, step: 1,
+      x: x - 6, y: y + 40, width: 112, label: 'Light', min: 0, max: 65535, step: 1,
       format: (v) => `${Math.round((v / 65535) * 100)} %`, autoLabel: 'day', onInput: (v) => void api.setSensor('light', Math.round(v)),
     });
     this.element = s(

@@ -27,7 +27,7 @@ export class OledPart implements BoardPart {
     const context = this.canvas.getContext('2d')!;
     this.image = context.createImageData(WIDTH, HEIGHT);
     const pins = ['GND', 'VCC', 'SCL', 'SDA'];
-    const pinX = (i: number) => x + 77 + i * 16;
+    const pinX = (i: number) => x + 116 + i * 16;
     this.scl = { x: pinX(2), y: y + 148, via: y + 166 };
     this.sda = { x: pinX(3), y: y + 148, via: y + 160 };
     this.element = s(
