@@ -6,7 +6,7 @@
  */
 import type { VirtualBoardState } from '../../preload/contract-types';
 import { BOARD, padPosition } from './layout';
-import { PICO_PINS } from './pico-pinout';
+import { PICO_PINS, VIRTUAL_LED_PIN } from './pico-pinout';
 import { s } from './svg';
 
 interface PadView {
@@ -38,8 +38,8 @@ export class PicoDrawing {
       s('rect', { class: 'flash-chip', x: x + width / 2 - 15, y: y + 64, width: 30, height: 20, rx: 2 }),
       s('circle', { class: 'bootsel', cx: x + width / 2 + 22, cy: y + 42, r: 6 }),
       s('text', { class: 'silk small', x: x + width / 2 + 22, y: y + 57, 'text-anchor': 'middle' }, 'BOOTSEL'),
-      s('text', { class: 'silk small', x: x + 40, y: y + 38, 'text-anchor': 'middle' }, 'LED GP25'),
-      s('text', { class: 'silk brand', x: x + width / 2, y: y + height - 14, 'text-anchor': 'middle' }, 'Raspberry Pi Pico'),
+      s('text', { class: 'silk small', x: x + 40, y: y + 36, 'text-anchor': 'middle' }, 'LED GP25'),
+      s('text', { class: 'silk brand', x: x + width / 2, y: y + height - 5, 'text-anchor': 'middle' }, 'Raspberry Pi Pico'),
       this.ledGlow,
       this.led,
     );
@@ -87,7 +87,8 @@ export class PicoDrawing {
     const tag = s('text', { class: 'pin-tag', x: left ? x + 38 : x - 38, y: y + 3, 'text-anchor': left ? 'start' : 'end' });
     const group = s('g', { class: 'header-pin', 'data-pin': pin.number, 'data-gpio': pin.gpio ?? undefined }, pad, glow, label, tag);
     group.append(s('title', {}, `pin ${pin.number}: ${pin.name}`));
-    if (pin.gpio !== null) this.pads.push({ gpio: pin.gpio, group, pad, glow, tag, key: '' });
+    // The virtual board's LED answers to GPIO2 as well as to "LED" and GP25: show it on the LED only.
+    if (pin.gpio !== null && pin.gpio !== VIRTUAL_LED_PIN) this.pads.push({ gpio: pin.gpio, group, pad, glow, tag, key: '' });
     return group;
   }
 }

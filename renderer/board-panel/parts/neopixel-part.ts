@@ -34,11 +34,14 @@ export class NeoPixelPart implements BoardPart {
       const colour = colours?.[i] ?? '#000000';
       if (colour === led.colour) return;
       led.colour = colour;
-      led.lens.setAttribute('fill', colour === '#000000' ? '#1b1b1b' : colour);
       led.lens.dataset.colour = colour;
-      const [r, g, b] = [1, 3, 5].map((k) => parseInt(colour.slice(k, k + 2), 16));
-      led.glow.setAttribute('fill', colour);
-      led.glow.style.opacity = (Math.max(r!, g!, b!) / 255).toFixed(2);
+      const channels = [1, 3, 5].map((k) => parseInt(colour.slice(k, k + 2), 16));
+      const peak = Math.max(...channels);
+      // The eye sees a dim LED as much brighter than its duty: show the hue, lit by the square root.
+      const shown = peak === 0 ? '#1b1b1b' : `rgb(${channels.map((c) => Math.round((c / peak) * 255 * (0.35 + 0.65 * Math.sqrt(peak / 255)))).join(',')})`;
+      led.lens.setAttribute('fill', shown);
+      led.glow.setAttribute('fill', shown);
+      led.glow.style.opacity = Math.sqrt(peak / 255).toFixed(2);
     });
   }
 }
