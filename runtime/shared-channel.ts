@@ -52,9 +52,27 @@ export const HwIn = {
   pinCount: 64,
   /** Potentiometer position 0..65535. */
   potentiometer: 64,
+  /** Light sensor 0..65535, or `SENSOR_AUTO` for the one-minute day cycle. */
+  light: 65,
+  /** AHT20 temperature in hundredths of a degree Celsius, or `SENSOR_AUTO` for the room's drift. */
+  temperature: 66,
+  /** AHT20 relative humidity in hundredths of a percent, or `SENSOR_AUTO`. */
+  humidity: 67,
 } as const;
-export const HARDWARE_SLOTS = 65;
+export const HARDWARE_SLOTS = 68;
 export const POTENTIOMETER_DEFAULT = 32768;
+/** A sensor slot nobody set: the sensor follows its simulated signal. */
+export const SENSOR_AUTO = -0x80000000;
+
+/** A fresh hardware-input array: no pin driven, potentiometer centred, sensors automatic. */
+export function createHardwareInputs(target: Int32Array = new Int32Array(new SharedArrayBuffer(HARDWARE_SLOTS * 4))): Int32Array {
+  target.fill(-1, HwIn.firstPin, HwIn.firstPin + HwIn.pinCount);
+  target[HwIn.potentiometer] = POTENTIOMETER_DEFAULT;
+  target[HwIn.light] = SENSOR_AUTO;
+  target[HwIn.temperature] = SENSOR_AUTO;
+  target[HwIn.humidity] = SENSOR_AUTO;
+  return target;
+}
 
 /** Input ring size: a generous UART receive buffer; the host waits when it is full. */
 export const INPUT_RING_BYTES = 64 * 1024;
@@ -73,9 +91,7 @@ export function createSharedChannel(): SharedChannel {
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
   const inputRing = new Uint8Array(new SharedArrayBuffer(INPUT_RING_BYTES));
   const outputRing = new Uint8Array(new SharedArrayBuffer(OUTPUT_RING_BYTES));
-  const hardwareIn = new Int32Array(new SharedArrayBuffer(HARDWARE_SLOTS * 4));
-  hardwareIn.fill(-1, HwIn.firstPin, HwIn.firstPin + HwIn.pinCount);
-  hardwareIn[HwIn.potentiometer] = POTENTIOMETER_DEFAULT;
+  const hardwareIn = createHardwareInputs();
   return { control, inputRing, outputRing, hardwareIn };
 }
 

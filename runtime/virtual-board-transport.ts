@@ -9,9 +9,19 @@ import { EventEmitter } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { BoardDisconnectedError } from '../main/board/errors';
 import type { Transport, TransportCloseReason, TransportEvents } from '../main/board/transport';
-import type { VirtualBoardState } from '../preload/contract-types';
+import type { OledState, VirtualHardwareState, VirtualSensor } from '../preload/contract-types';
 import { BoardWorkerHandle, waitAsync } from './board-worker-handle';
-import { Ctrl, HwIn, OUTPUT_RING_BYTES, POTENTIOMETER_DEFAULT, ReplModeCode, pushInput, signalWorker } from './shared-channel';
+import {
+  Ctrl,
+  HARDWARE_SLOTS,
+  HwIn,
+  OUTPUT_RING_BYTES,
+  ReplModeCode,
+  SENSOR_AUTO,
+  createHardwareInputs,
+  pushInput,
+  signalWorker,
+} from './shared-channel';
 import { UartPacer, PACING_SLICE_BYTES } from './uart-pacer';
 import type { BoardWorkerMessage, HardwareOutputs } from './worker-messages';
 
@@ -59,16 +69,16 @@ export class VirtualBoardTransport implements Transport {
   private readonly sendPacer: UartPacer | null;
   private readonly receivePacer: UartPacer | null;
   private earlyOutput: Uint8Array[] | null = [];
-  private outputs: HardwareOutputs = { pins: {}, led: 0, pwm: {} };
+  private outputs: HardwareOutputs = { pins: {}, led: 0, pwm: {}, modes: {}, neopixels: {} };
+  private oled: OledState | null = null;
   private heldInReset = false;
   /** Set while the reader asked to pause (flow control); resolves when it resumes. */
   private outputPaused: { promise: Promise<void>; resume: () => void } | null = null;
-  private readonly hardwareIn = new Int32Array(HwIn.potentiometer + 1).fill(-1);
+  private readonly hardwareIn = createHardwareInputs(new Int32Array(HARDWARE_SLOTS));
 
   constructor(private readonly options: Required<Pick<VirtualBoardOptions, 'flashDir' | 'flashSizeBytes'>> & VirtualBoardOptions) {
     this.sendPacer = options.baudRate ? new UartPacer(options.baudRate) : null;
     this.receivePacer = options.baudRate ? new UartPacer(options.baudRate) : null;
-    this.hardwareIn[HwIn.potentiometer] = POTENTIOMETER_DEFAULT;
   }
 
   get isOpen(): boolean {
@@ -150,13 +160,25 @@ export class VirtualBoardTransport implements Transport {
   }
 
   /** The simulated hardware as the host shows it. */
-  get state(): VirtualBoardState {
+  get state(): VirtualHardwareState {
     const pins = { ...this.outputs.pins };
     for (let pin = 0; pin < HwIn.pinCount; pin++) {
       const level = this.hardwareIn[pin]!;
       if (level >= 0 && !(String(pin) in pins)) pins[String(pin)] = level;
     }
-    return { pins, led: this.outputs.led, potentiometer: this.hardwareIn[HwIn.potentiometer]!, pwm: { ...this.outputs.pwm } };
+    const sensor = (slot: number, scale: number) => (this.hardwareIn[slot] === SENSOR_AUTO ? null : this.hardwareIn[slot]! / scale);
+    return {
+      pins,
+      led: this.outputs.led,
+      potentiometer: this.hardwareIn[HwIn.potentiometer]!,
+      pwm: { ...this.outputs.pwm },
+      modes: { ...this.outputs.modes },
+      light: sensor(HwIn.light, 1),
+      temperature: sensor(HwIn.temperature, 100),
+      humidity: sensor(HwIn.humidity, 100),
+      oled: this.oled,
+      neopixels: { ...this.outputs.neopixels },
+    };
   }
 
   /** Drives an input pin from outside (a button), or lets it float with `null`. */
@@ -168,8 +190,16 @@ export class VirtualBoardTransport implements Transport {
     this.setHardwareInput(HwIn.potentiometer, Math.max(0, Math.min(65535, Math.round(position))));
   }
 
+  /** Sets a sensor slider (light 0..65535, temperature °C, humidity %), or back to automatic with null. */
+  setSensor(sensor: VirtualSensor, value: number | null): void {
+    const slot = HwIn[sensor];
+    if (value === null) this.setHardwareInput(slot, SENSOR_AUTO);
+    else if (sensor === 'light') this.setHardwareInput(slot, Math.max(0, Math.min(65535, Math.round(value))));
+    else this.setHardwareInput(slot, Math.round(Math.max(sensor === 'temperature' ? -40 : 0, Math.min(sensor === 'temperature' ? 85 : 100, value)) * 100));
+  }
+
   /** Calls `listener` whenever the simulated hardware changes; returns an unsubscribe function. */
-  onStateChanged(listener: (state: VirtualBoardState) => void): () => void {
+  onStateChanged(listener: (state: VirtualHardwareState) => void): () => void {
     this.emitter.on('state', listener);
     return () => this.emitter.off('state', listener);
   }
@@ -227,6 +257,10 @@ export class VirtualBoardTransport implements Transport {
     switch (message.type) {
       case 'hardware':
         this.outputs = message.outputs;
+        if (message.outputs.oled) {
+          const { on, contrast, frame } = message.outputs.oled;
+          this.oled = { on, contrast, frame: Buffer.from(frame).toString('base64') };
+        }
         this.emitter.emit('state', this.state);
         break;
       case 'hard-reset':

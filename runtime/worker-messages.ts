@@ -40,11 +40,19 @@ export interface LintWorkerData {
 
 export type WorkerData = BoardWorkerData | LintWorkerData;
 
-/** The simulated outputs the host shows: driven pin levels, LED and PWM. */
+/** What a pin is used as, for the host's drawing. */
+export type PinRole = 'in' | 'out' | 'pwm' | 'adc' | 'i2c';
+
+/** The simulated outputs the host shows: driven pin levels, LED, PWM and parts. */
 export interface HardwareOutputs {
   pins: Record<string, number>;
   led: number;
   pwm: Record<string, { freq: number; duty: number }>;
+  modes: Record<string, PinRole>;
+  /** Pin → colours (`#rrggbb`) of the NeoPixel strip on that pin. */
+  neopixels: Record<string, string[]>;
+  /** The OLED, only when its picture changed since the last message. */
+  oled?: { on: boolean; contrast: number; frame: Uint8Array };
 }
 
 export type BoardWorkerMessage =

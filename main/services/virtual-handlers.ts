@@ -15,10 +15,14 @@ export function createVirtualBoardHost(ctx: Pick<ServiceContext, 'userDataDir' |
   });
 }
 
-export function virtualHandlers(host: VirtualBoardHost): Pick<Handlers, 'virtual:state' | 'virtual:setPin' | 'virtual:setPotentiometer'> {
+type VirtualChannel = 'virtual:state' | 'virtual:setPin' | 'virtual:setPotentiometer' | 'virtual:setSensor' | 'virtual:setWiring';
+
+export function virtualHandlers(host: VirtualBoardHost): Pick<Handlers, VirtualChannel> {
   return {
     'virtual:state': async () => host.state(),
     'virtual:setPin': async (pin, level) => host.setPin(pin, level),
     'virtual:setPotentiometer': async (position) => host.setPotentiometer(position),
+    'virtual:setSensor': async (sensor, value) => host.setSensor(sensor, value),
+    'virtual:setWiring': async (wiring) => host.setWiring(wiring),
   };
 }

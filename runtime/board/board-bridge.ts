@@ -157,6 +157,15 @@ export function createBridge(host: BridgeHost): Record<string, (...args: never[]
       host.service();
       return hardware.adcRead(source);
     },
+    pin_role(pin: number, role: string) {
+      if (role === 'adc' || role === 'i2c') hardware.pinRole(pin, role);
+      return null;
+    },
+    bitstream(pin: number, pointer: number, length: number) {
+      hardware.bitstream(pin, bytesAt(pointer, length).slice());
+      host.service();
+      return null;
+    },
     pwm_set(pin: number, freq: number, duty: number) {
       hardware.pwmSet(pin, freq, duty);
       return null;

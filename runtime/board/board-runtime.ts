@@ -17,7 +17,9 @@ import { loadInterpreter, type Interpreter } from './load-interpreter';
 import { ReplDriver, type BoardEnvironment } from './repl-driver';
 import { BOARD_SOURCE } from './python/board-source';
 import { FLASH_VFS_SOURCE } from './python/flash-vfs-source';
+import { FROZEN_VFS_SOURCE } from './python/frozen-vfs-source';
 import { MACHINE_SOURCE } from './python/machine-source';
+import { NEOPIXEL_SOURCE } from './python/neopixel-source';
 import { TIME_SOURCE } from './python/time-source';
 
 const CTRL_C = 3;
@@ -31,6 +33,11 @@ const PYTHON_MODULES: Record<string, string> = {
   '_vbtime.py': TIME_SOURCE,
   'machine.py': MACHINE_SOURCE,
   '_vbboard.py': BOARD_SOURCE,
+  '_vbfrozen.py': FROZEN_VFS_SOURCE,
+};
+/** Modules a board has frozen in its firmware, importable from `.frozen` on `sys.path`. */
+const FROZEN_MODULES: Record<string, string> = {
+  'neopixel.py': NEOPIXEL_SOURCE,
 };
 
 type PyRunFile = (name: string) => string;
@@ -117,6 +124,8 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
     const { mp } = interpreter;
     mp.FS.mkdir('/_vboard');
     for (const [name, source] of Object.entries(PYTHON_MODULES)) mp.FS.writeFile(`/_vboard/${name}`, source);
+    mp.FS.mkdir('/_vboard/frozen');
+    for (const [name, source] of Object.entries(FROZEN_MODULES)) mp.FS.writeFile(`/_vboard/frozen/${name}`, source);
     mp.registerJsModule('_vboard', createBridge(this));
     this.interpreter = interpreter;
     mp.runPython("import sys\nsys.path.insert(0, '/_vboard')\nimport _vbboard\n_vbboard.setup()\ndel sys\n");

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBoard, PROMPT, rawExec, type BoardHarness } from './board-harness';
-import type { VirtualBoardState } from '../../preload/contract-types';
+import type { VirtualHardwareState } from '../../preload/contract-types';
 
 describe('virtual board: simulated machine module', () => {
   let h: BoardHarness;
@@ -12,7 +12,7 @@ describe('virtual board: simulated machine module', () => {
     await h.close();
   });
 
-  function nextState(predicate: (state: VirtualBoardState) => boolean): Promise<VirtualBoardState> {
+  function nextState(predicate: (state: VirtualHardwareState) => boolean): Promise<VirtualHardwareState> {
     return new Promise((resolve) => {
       const stop = h.board.onStateChanged((state) => {
         if (!predicate(state)) return;
@@ -104,7 +104,7 @@ describe('virtual board: simulated machine module', () => {
       ].join('\n'),
     );
     expect(err).toBe('');
-    expect(out).toBe('[56] [56]\r\n8\r\n128\r\n0 True True\r\n19\r\n');
+    expect(out).toBe('[56, 60] [56, 60]\r\n8\r\n128\r\n0 True True\r\n19\r\n');
   });
 
   it('answers the calls the common ahtx0 driver makes (utime, bytearray slices, readfrom_into)', async () => {
@@ -175,7 +175,7 @@ describe('virtual board: simulated machine module', () => {
     await h.send('\x03');
     await h.waitFor('\x04>');
     const sensor = await h.exchange(`${example('i2c_sensor.py')}\x04`, '\x04>', 20_000);
-    expect(sensor).toContain("I2C devices: ['0x38']\r\n");
+    expect(sensor).toContain("I2C devices: ['0x38', '0x3c']\r\n");
     expect(sensor.match(/temperature:\d+\.\d\d humidity:\d+\.\d\r\n/g)?.length).toBe(5);
     await h.exchange('\x02', PROMPT);
   });

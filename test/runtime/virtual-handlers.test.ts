@@ -6,7 +6,7 @@ import { SettingsStore } from '../../main/services/settings-store';
 import { createVirtualBoardHost, virtualHandlers } from '../../main/services/virtual-handlers';
 import { createSyntaxChecker, lintHandlers } from '../../main/services/lint-handlers';
 import { defaultFlashDir } from '../../main/virtual-board/virtual-board-host';
-import type { VirtualBoardState } from '../../preload/contract-types';
+import type { VirtualBoardState, VirtualHardwareState } from '../../preload/contract-types';
 import type { VirtualBoardTransport } from '../../runtime/virtual-board-transport';
 
 describe('virtual:* handlers', () => {
@@ -35,7 +35,8 @@ describe('virtual:* handlers', () => {
     const handlers = virtualHandlers(host);
     await handlers['virtual:setPotentiometer'](1234);
     await handlers['virtual:setPin'](5, 1);
-    expect(await handlers['virtual:state']()).toEqual({ pins: { '5': 1 }, led: 0, potentiometer: 1234, pwm: {} });
+    expect(await handlers['virtual:state']()).toMatchObject({ pins: { '5': 1 }, led: 0, potentiometer: 1234, pwm: {}, oled: null });
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(events.at(-1)?.potentiometer).toBe(1234);
   });
 
@@ -46,7 +47,7 @@ describe('virtual:* handlers', () => {
     expect(existsSync(defaultFlashDir(userDataDir))).toBe(true);
     let text = '';
     transport.on('data', (b) => (text += Buffer.from(b).toString()));
-    const lit = new Promise<VirtualBoardState>((resolve) => {
+    const lit = new Promise<VirtualHardwareState>((resolve) => {
       const stop = transport!.onStateChanged((s) => s.led === 1 && (stop(), resolve(s)));
     });
     await transport.write(Buffer.from('from machine import ADC, Pin; Pin(2, Pin.OUT).on(); print(abs(ADC(34).read_u16() - 1234) < 200, Pin(5).value())\r'));

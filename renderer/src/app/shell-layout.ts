@@ -12,6 +12,8 @@ export interface ShellParts {
   editor: HTMLElement;
   bottomPanel: HTMLElement;
   statusBar: HTMLElement;
+  /** A panel on the right of the editor (the Board panel), resizable, hidden by its owner. */
+  sidePanel?: HTMLElement;
 }
 
 export interface Shell {
@@ -23,7 +25,9 @@ export function buildShell(root: HTMLElement, parts: ShellParts, settings: Setti
   const sidebarSplitter = h('div', { class: 'splitter vertical', role: 'separator', 'aria-orientation': 'vertical', 'data-splitter': 'sidebar' });
   const panelSplitter = h('div', { class: 'splitter horizontal', role: 'separator', 'aria-orientation': 'horizontal', 'data-splitter': 'bottom' });
   const centre = h('main', { class: 'centre' }, parts.editor, panelSplitter, parts.bottomPanel);
-  root.replaceChildren(parts.toolbar, h('div', { class: 'workbench' }, sidebar, sidebarSplitter, centre), parts.statusBar);
+  const workbench = h('div', { class: 'workbench' }, sidebar, sidebarSplitter, centre);
+  root.replaceChildren(parts.toolbar, workbench, parts.statusBar);
+  if (parts.sidePanel) addSidePanel(workbench, parts.sidePanel, settings, onResize);
 
   setupSplitter({
     splitter: sidebarSplitter,
@@ -50,4 +54,27 @@ export function buildShell(root: HTMLElement, parts: ShellParts, settings: Setti
     onResize,
   });
   return { sidebar };
+}
+
+/** The right-hand panel and its splitter, which hides with the panel. */
+function addSidePanel(workbench: HTMLElement, panel: HTMLElement, settings: SettingsClient, onResize: () => void): void {
+  const splitter = h('div', { class: 'splitter vertical', role: 'separator', 'aria-orientation': 'vertical', 'data-splitter': 'side' });
+  splitter.hidden = panel.hidden;
+  new MutationObserver(() => {
+    splitter.hidden = panel.hidden;
+    onResize();
+  }).observe(panel, { attributes: true, attributeFilter: ['hidden'] });
+  workbench.append(splitter, panel);
+  setupSplitter({
+    splitter,
+    pane: panel,
+    dimension: 'width',
+    growsTowardsStart: true,
+    layoutKey: 'sidePanelWidth',
+    defaultSize: 400,
+    min: 260,
+    maxFraction: 0.5,
+    settings,
+    onResize,
+  });
 }

@@ -3,6 +3,7 @@
  * connection bar, run controller and commands, then brings back unsaved buffers
  * from the last session and connects to the last board when asked to.
  */
+import { BoardPanel } from '../../board-panel';
 import { BoardState } from '../connection/board-state';
 import { ConnectionBar } from '../connection/connection-bar';
 import { startupTargets } from '../connection/startup-targets';
@@ -105,7 +106,15 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     plotter?.resize();
     fileBrowser?.resize();
   };
-  const shell = buildShell(root, { toolbar: toolbar.element, editor: tabs.element, bottomPanel: panel.element, statusBar: statusBar.element }, settings, resize);
+  const boardPanel = new BoardPanel(studio);
+  toolbar.addPanelButton(boardPanel.toggleButton);
+  board.onChange((status) => boardPanel.setAvailable(status.target?.kind === 'virtual' && board.connected));
+  const shell = buildShell(
+    root,
+    { toolbar: toolbar.element, editor: tabs.element, bottomPanel: panel.element, statusBar: statusBar.element, sidePanel: boardPanel.element },
+    settings,
+    resize,
+  );
   repl.mount();
   plotter = mountPlotter(plotterPage, studio, settings.value.plotHistory);
   settings.onChange((s) => plotter?.setHistorySize(s.plotHistory));

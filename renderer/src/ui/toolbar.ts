@@ -68,6 +68,11 @@ export class Toolbar {
     );
   }
 
+  /** Adds a button that a panel owns (e.g. showing the Board panel) before the view buttons. */
+  addPanelButton(button: HTMLElement): void {
+    this.element.querySelector('.spacer')?.after(button);
+  }
+
   /** Reflects the board: what can be done depends on whether it is connected and running. */
   update(state: { connected: boolean; running: boolean; hasFile: boolean }): void {
     const set = (command: ToolbarCommand, enabled: boolean) => {

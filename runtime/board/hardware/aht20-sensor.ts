@@ -4,8 +4,13 @@
  * 0xBA, initialise 0xBE 0x08 0x00 (0xE1 on the AHT10), trigger 0xAC 0x33 0x00, then
  * a read of the status byte, 20-bit humidity, 20-bit temperature and a CRC-8.
  */
-import { humidityPercent, nowSeconds, temperatureC } from './analog-signals';
 import type { I2cDevice } from './i2c-bus';
+
+/** The air around the sensor: °C and % relative humidity. */
+export interface Climate {
+  celsius: number;
+  humidity: number;
+}
 
 export const AHT20_ADDRESS = 0x38;
 
@@ -23,7 +28,10 @@ export class Aht20Sensor implements I2cDevice {
   private measuringUntil = 0;
   private sample: Uint8Array = new Uint8Array(6);
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly climate: () => Climate,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   write(data: Uint8Array): boolean {
     const command = data[0];
@@ -33,7 +41,8 @@ export class Aht20Sensor implements I2cDevice {
       this.calibrated = true;
     } else if (command === CMD_TRIGGER) {
       this.measuringUntil = this.clock() + MEASUREMENT_MS;
-      this.sample = encodeSample(temperatureC(nowSeconds()), humidityPercent(nowSeconds()));
+      const { celsius, humidity } = this.climate();
+      this.sample = encodeSample(celsius, humidity);
     }
     return true;
   }
@@ -53,8 +62,8 @@ export class Aht20Sensor implements I2cDevice {
 
 /** Packs readings as the chip does: humidity and temperature as 20-bit fractions. */
 function encodeSample(celsius: number, humidity: number): Uint8Array {
-  const h = Math.round((humidity / 100) * 0x100000) & 0xfffff;
-  const t = Math.round(((celsius + 50) / 200) * 0x100000) & 0xfffff;
+  const h = Math.min(0xfffff, Math.max(0, Math.round((humidity / 100) * 0x100000)));
+  const t = Math.min(0xfffff, Math.max(0, Math.round(((celsius + 50) / 200) * 0x100000)));
   return Uint8Array.from([0, h >> 12, (h >> 4) & 0xff, ((h & 0x0f) << 4) | (t >> 16), (t >> 8) & 0xff, t & 0xff]);
 }
 

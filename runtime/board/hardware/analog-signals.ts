@@ -28,9 +28,9 @@ export function humidityPercent(t: number): number {
   return 45 + 8 * Math.sin((TWO_PI * t) / 1200 + 1);
 }
 
-/** A TMP36 on an ADC pin: 0.5 V at 0 °C, 10 mV per degree. */
-export function tmp36U16(t: number): number {
-  const volts = 0.5 + 0.01 * temperatureC(t);
+/** A TMP36 on an ADC pin at `celsius`: 0.5 V at 0 °C, 10 mV per degree. */
+export function tmp36U16(celsius: number): number {
+  const volts = 0.5 + 0.01 * celsius;
   return toU16((volts / SUPPLY_VOLTS) * 65535 + noise(40));
 }
 

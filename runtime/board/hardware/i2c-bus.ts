@@ -1,9 +1,9 @@
 /**
  * The virtual board's I2C bus: every `I2C` and `SoftI2C` object, whatever its pins,
- * talks to the same devices, as if they were wired to whichever pins the program
- * names. A missing address answers with ENODEV, as an ESP32 does on a NACK.
+ * talks to the same devices (an AHT20 at 0x38, an SSD1306 OLED at 0x3C), as if they
+ * were wired to whichever pins the program names. A missing address answers with
+ * ENODEV, as an ESP32 does on a NACK.
  */
-import { AHT20_ADDRESS, Aht20Sensor } from './aht20-sensor';
 
 export interface I2cDevice {
   /** A write transaction; false to NACK. */
@@ -15,7 +15,11 @@ export interface I2cDevice {
 const ENODEV = 19;
 
 export class I2cBus {
-  private readonly devices = new Map<number, I2cDevice>([[AHT20_ADDRESS, new Aht20Sensor()]]);
+  private readonly devices: Map<number, I2cDevice>;
+
+  constructor(devices: Record<number, I2cDevice>) {
+    this.devices = new Map(Object.entries(devices).map(([address, device]) => [Number(address), device]));
+  }
 
   scan(): number[] {
     return [...this.devices.keys()].sort((a, b) => a - b);

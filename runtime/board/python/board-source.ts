@@ -13,6 +13,7 @@ import sys
 import _vboard
 import _vbtime
 import _vbflash
+import _vbfrozen
 import machine
 
 _BOARD_FRAMES = ('  File "<stdin>"', '  File "/_vboard/')
@@ -148,11 +149,17 @@ def setup():
     sys.modules["time"] = _vbtime
     sys.modules["utime"] = _vbtime
     sys.modules["umachine"] = machine
+    frozen = {}
+    for name in os.listdir("/_vboard/frozen"):
+        with open("/_vboard/frozen/" + name) as f:
+            frozen[name] = f.read()
     os.umount("/")
-    os.mount(_vbflash.FlashVfs(), "/")
+    os.mount(_vbflash.FlashVfs(_vbfrozen.FrozenFiles(frozen)), "/")
     os.chdir("/")
     sys.path.clear()
-    sys.path.extend(["", ".frozen", "/lib"])
+    # ".frozen" names the firmware's frozen modules and is never looked up on a file
+    # system, so the board's own frozen modules come from "/.frozen" just after.
+    sys.path.extend(["", ".frozen", "/.frozen", "/lib"])
     builtins.input = _input
     os.uname = _uname
     os.urandom = _urandom

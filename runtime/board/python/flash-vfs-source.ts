@@ -159,8 +159,10 @@ class FlashFile(io.IOBase):
 
 
 class FlashVfs:
-    def __init__(self):
+    def __init__(self, frozen=None):
         self._cwd = "/"
+        # The firmware's frozen modules (_vbfrozen.FrozenFiles), read-only and unlisted.
+        self._frozen = frozen
 
     def _abs(self, path):
         if not path.startswith("/"):
@@ -187,7 +189,10 @@ class FlashVfs:
             yield (name, kind, 0, size)
 
     def stat(self, path):
-        mode, size, mtime = json.loads(_ok(_vboard.fs_stat(self._abs(path))))
+        path = self._abs(path)
+        if self._frozen and self._frozen.has(path):
+            return self._frozen.stat(path)
+        mode, size, mtime = json.loads(_ok(_vboard.fs_stat(path)))
         return (mode, 0, 0, 0, 0, 0, size, mtime, mtime, mtime)
 
     def statvfs(self, path):
@@ -221,6 +226,9 @@ class FlashVfs:
                 flags += c
             elif c not in "bt":
                 raise ValueError("invalid mode")
-        handle = _ok(_vboard.fs_open(self._abs(path), flags or "r"))
+        path = self._abs(path)
+        if self._frozen and self._frozen.has(path):
+            return self._frozen.open(path, mode)
+        handle = _ok(_vboard.fs_open(path, flags or "r"))
         return FlashFile(handle, "b" not in mode)
 `;

@@ -14,6 +14,9 @@ class I2C:
     def __init__(self, id=-1, *, scl=None, sda=None, freq=400000, timeout=50000):
         self._id = id
         self._freq = freq
+        for pin in (scl, sda):
+            if pin is not None:
+                _vboard.pin_role(_pin_number(pin), "i2c")
 
     def init(self, *args, **kw):
         pass

@@ -169,6 +169,7 @@ class ADC:
         if isinstance(pin, int) and 0 <= pin <= 3:
             pin = 26 + pin
         self._source = -1 if pin == 4 and not isinstance(pin, Pin) else _pin_number(pin)
+        _vboard.pin_role(self._source, "adc")
         self._atten = atten
         self._width = 12
 
@@ -240,6 +241,15 @@ class PWM:
 
 
 ${MACHINE_PERIPHERALS_SOURCE}
+def bitstream(pin, encoding, timing, buf):
+    # encoding 0 is the only one ports define: high then low, per (high_0, low_0,
+    # high_1, low_1) in ns. The simulated strip needs the bytes, not the timing.
+    if encoding != 0:
+        raise ValueError("unknown encoding")
+    if len(buf):
+        _vboard.bitstream(_pin_number(pin), uctypes.addressof(buf), len(buf))
+
+
 def unique_id():
     return bytes.fromhex(_vboard.unique_id())
 
