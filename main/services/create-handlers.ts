@@ -22,7 +22,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   // and the mirror wraps that table's `fs:read`/`fs:write` to keep a copy of each file.
   // The one validated setter of the folders files are served from (see root-folders.ts).
   const roots = new RootFolders(ctx.settings, { acceptTypedPaths: ctx.mode === 'web', pickNatively: ctx.pickFolder });
-  const local = createLocalFolder(ctx, roots);
+  const localParts = createLocalFolder(ctx, roots);
+  const local = localParts.service;
   const mirror = createMirror(ctx);
   let table: Handlers | undefined;
   const boardFiles = boardFilesFromHandlers(() => table as Handlers);
@@ -42,7 +43,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...boardHandlers(board, ctx.emit),
     ...appHandlers(ctx, roots),
     ...backupHandlers(ctx),
-    ...localHandlers(local),
+    ...localHandlers(localParts),
     ...syncHandlers(createSync(ctx, local, boardFiles)),
     ...mirrorHandlers(mirror, boardFiles, local),
     // The board's output reaches the feed once the connection manager exists (feed.attach).
