@@ -284,6 +284,8 @@ export const contract = {
   'local:remove': request<void>()(localPathSchema, v.optional(v.boolean(), false)),
   'local:rename': request<void>()(localPathSchema, localPathSchema),
   'local:changed': event<LocalChange>(),
+  /** The folders the file browser shows (the root is implied): main watches these and no others. */
+  'local:watch': request<void>()(v.pipe(v.array(localPathSchema), v.maxLength(500))),
 
   // sync: local folder <-> board, by content hash, previewed first
   'sync:preview': request<SyncPlan>()(

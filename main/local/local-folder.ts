@@ -16,6 +16,8 @@ import { localError } from './local-errors';
 
 /** A listing stops here, so a huge folder (a whole home directory) cannot stall the app. */
 export const MAX_LISTED_ENTRIES = 20_000;
+/** More files than any MicroPython board holds: a sync or copy of more is refused, with why. */
+export const MAX_TRANSFER_ENTRIES = 5_000;
 
 /**
  * Where the folder and ignore list are remembered, and who may change the folder: the
@@ -70,6 +72,20 @@ export class LocalFolderService {
     return (await this.settings.pickFolder()) ? this.info() : null;
   }
 
+  /** Of the folders the file browser shows, those that exist and stay inside the root, normalised. */
+  async shownFolders(dirs: readonly string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const dir of dirs) {
+      try {
+        const rel = normaliseLocalPath(dir);
+        if (rel !== '' && (await stat(await this.resolve(rel))).isDirectory()) out.push(rel);
+      } catch {
+        // Gone or leading outside: not watched.
+      }
+    }
+    return out;
+  }
+
   private async resolve(rel: string): Promise<string> {
     try {
       return await resolveInside(this.root(), rel);
@@ -78,8 +94,26 @@ export class LocalFolderService {
     }
   }
 
-  /** Entries of the folder `rel`; with `recursive`, everything below it (symlinked folders not entered). */
-  async list(rel: string, recursive = false): Promise<LocalEntry[]> {
+  /**
+   * Everything below `rel`, for a sync or a copy to the board. Refuses a folder with more
+   * than MAX_TRANSFER_ENTRIES entries (a home folder, /usr) instead of starting a transfer
+   * that could never fit, or silently leaving files out.
+   */
+  async listForTransfer(rel: string): Promise<LocalEntry[]> {
+    const entries = await this.list(rel, true, MAX_TRANSFER_ENTRIES + 1);
+    if (entries.length > MAX_TRANSFER_ENTRIES) {
+      throw new UserFacingError(
+        'invalid-argument',
+        `"${rel || this.root()}" holds more than ${MAX_TRANSFER_ENTRIES.toLocaleString('en')} files and folders, far more than a MicroPython board can hold, so it is not synced.`,
+        undefined,
+        'Choose the project’s own folder, or add the large folders (build output, dependencies) to the sync ignore list.',
+      );
+    }
+    return entries;
+  }
+
+  /** Entries of the folder `rel`; with `recursive`, everything below it (symlinked folders not entered), at most `limit`. */
+  async list(rel: string, recursive = false, limit = MAX_LISTED_ENTRIES): Promise<LocalEntry[]> {
     const base = normaliseLocalPath(rel);
     const ignore = this.ignoreList();
     const out: LocalEntry[] = [];
@@ -93,7 +127,7 @@ export class LocalFolderService {
       }
       const subdirs: string[] = [];
       for (const name of names) {
-        if (out.length >= MAX_LISTED_ENTRIES) return;
+        if (out.length >= limit) return;
         const childRel = dirRel ? `${dirRel}/${name}` : name;
         let info;
         let linked: boolean;
@@ -107,17 +141,11 @@ export class LocalFolderService {
         }
         const type = info.isDirectory() ? 'dir' : 'file';
         if (!info.isDirectory() && !info.isFile()) continue;
-        out.push({
-          path: childRel,
-          name,
-          type,
-          size: type === 'file' ? info.size : 0,
-          mtimeMs: info.mtimeMs,
-          ignored: ignore.ignores(childRel, type === 'dir'),
-        });
+        const ignored = ignore.ignores(childRel, type === 'dir');
+        out.push({ path: childRel, name, type, size: type === 'file' ? info.size : 0, mtimeMs: info.mtimeMs, ignored });
         if (recursive && type === 'dir' && !linked) subdirs.push(childRel);
       }
-      for (const sub of subdirs) await walk(sub);
+      for (const sub of subdirs) if (out.length < limit) await walk(sub);
     };
     await walk(base);
     return out;

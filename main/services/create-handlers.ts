@@ -25,7 +25,8 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   // and the mirror wraps that table's `fs:read`/`fs:write` to keep a copy of each file.
   // The one validated setter of the folders files are served from (see root-folders.ts).
   const roots = new RootFolders(ctx.settings, { acceptTypedPaths: ctx.mode === 'web', pickNatively: ctx.pickFolder });
-  const local = createLocalFolder(ctx, roots);
+  const localParts = createLocalFolder(ctx, roots);
+  const local = localParts.service;
   const mirror = createMirror(ctx);
   let table: Handlers | undefined;
   const boardFiles = boardFilesFromHandlers(() => table as Handlers);
@@ -45,7 +46,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...boardHandlers(board, ctx.emit),
     ...appHandlers(ctx, roots),
     ...backupHandlers(ctx),
-    ...localHandlers(local),
+    ...localHandlers(localParts),
     // Local writes of copies and syncs go through the finished table's `local:write`: the replace rule.
     ...syncHandlers(createSync(ctx, local, boardFiles, { writeLocal: (rel, bytes, consent) => (table as Handlers)['local:write'](rel, bytes as Uint8Array<ArrayBuffer>, consent) })),
     ...mirrorHandlers(mirror, boardFiles, local),

@@ -17,10 +17,16 @@ type LocalChannels =
   | 'local:write'
   | 'local:mkdir'
   | 'local:remove'
-  | 'local:rename';
+  | 'local:rename'
+  | 'local:watch';
 
 /** The service for the context's settings, watched, stopped with the app. */
-export function createLocalFolder(ctx: Pick<ServiceContext, 'settings' | 'emit' | 'onDispose'>, roots: RootFolders): LocalFolderService {
+export interface LocalFolderParts {
+  service: LocalFolderService;
+  watcher: FolderWatcher;
+}
+
+export function createLocalFolder(ctx: Pick<ServiceContext, 'settings' | 'emit' | 'onDispose'>, roots: RootFolders): LocalFolderParts {
   const local = new LocalFolderService({
     get: () => ctx.settings.get(),
     chooseFolder: (path) => roots.set('localFolder', path),
@@ -33,11 +39,12 @@ export function createLocalFolder(ctx: Pick<ServiceContext, 'settings' | 'emit' 
     unsubscribe();
     watcher.stop();
   });
-  return local;
+  return { service: local, watcher };
 }
 
-export function localHandlers(local: LocalFolderService): Pick<Handlers, LocalChannels> {
+export function localHandlers({ service: local, watcher }: LocalFolderParts): Pick<Handlers, LocalChannels> {
   return {
+    'local:watch': async (dirs) => watcher.show(await local.shownFolders(dirs)),
     'local:folder': () => local.info(),
     'local:setFolder': (path) => local.setFolder(path),
     'local:pickFolder': () => local.pickFolder(),

@@ -131,7 +131,7 @@ export class SyncService {
       }
       if (!caps.folders) throw new UserFacingError('not-supported', `"${item}" is a folder, and this board has no folders.`);
       steps.push({ kind: 'mkdir-board', board: target });
-      for (const e of await this.local.list(item, true)) {
+      for (const e of await this.local.listForTransfer(item)) {
         if (ignore.ignores(e.path, e.type === 'dir')) continue;
         const board = joinBoardPath(target, e.path.slice(item.length + 1));
         steps.push(e.type === 'dir' ? { kind: 'mkdir-board', board } : { kind: 'upload', local: e.path, board, size: e.size });
@@ -192,7 +192,7 @@ export class SyncService {
   private async localFiles(dir: string, mayBeMissing: boolean): Promise<FileFacts[]> {
     let entries;
     try {
-      entries = await this.local.list(dir, true);
+      entries = await this.local.listForTransfer(dir);
     } catch (error) {
       // Downloading into a folder that does not exist yet: it is simply empty.
       if (mayBeMissing && describeError(error).code === 'not-found') return [];

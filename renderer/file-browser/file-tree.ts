@@ -27,6 +27,12 @@ export interface FileTreeOptions {
   /** True when a drag may be dropped here (checked on dragover). */
   acceptsDrop(types: readonly string[]): boolean;
   onDrop(targetDir: string, data: DataTransfer): void;
+  /**
+   * Lazy trees (the local folder, which may be huge): the pane decides which folders are
+   * open, and lists a folder's children only once it is opened. Without this, every
+   * folder starts open and the tree holds the whole listing (the board's few files).
+   */
+  folders?: { isOpen(path: string): boolean; toggle(path: string, open: boolean): void };
 }
 
 export class FileTree {
@@ -128,6 +134,10 @@ export class FileTree {
     return [...this.element.querySelectorAll<HTMLElement>('.fb-row')].find((r) => r.dataset.path === path);
   }
 
+  private isOpen(path: string): boolean {
+    return this.options.folders ? this.options.folders.isOpen(path) : !this.collapsed.has(path);
+  }
+
   private childrenOf(dir: string): TreeEntry[] {
     return this.children.get(dir) ?? [];
   }
@@ -139,7 +149,7 @@ export class FileTree {
       for (const entry of this.childrenOf(dir)) {
         this.visible.push(entry);
         rows.push(this.row(entry, level));
-        if (entry.type === 'dir' && !this.collapsed.has(entry.path)) walk(entry.path, level + 1);
+        if (entry.type === 'dir' && this.isOpen(entry.path)) walk(entry.path, level + 1);
       }
     };
     walk(rootOf(this.options.side), 1);
@@ -156,7 +166,7 @@ export class FileTree {
 
   private row(entry: TreeEntry, level: number): HTMLElement {
     const isDir = entry.type === 'dir';
-    const open = isDir && !this.collapsed.has(entry.path);
+    const open = isDir && this.isOpen(entry.path);
     const twisty = el('span', { class: 'fb-twisty', 'aria-hidden': 'true' }, isDir ? (open ? '▾' : '▸') : '');
     const row = el(
       'div',
@@ -179,6 +189,7 @@ export class FileTree {
     twisty.addEventListener('click', (event) => {
       event.stopPropagation();
       if (!isDir) return;
+      if (this.options.folders) return this.options.folders.toggle(entry.path, !open);
       if (open) this.collapsed.add(entry.path);
       else this.collapsed.delete(entry.path);
       this.render();

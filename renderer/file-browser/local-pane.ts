@@ -3,7 +3,7 @@
  * watched for changes on disk), its tree, and the ways to move files to the board:
  * upload the selection, drag it onto the board pane, or sync the whole folder.
  */
-import type { LocalFolder } from '../../preload/contract-types';
+import type { LocalEntry, LocalFolder } from '../../preload/contract-types';
 import { el, setEnabled, toolButton } from './dom';
 import { FileTree } from './file-tree';
 import { promptDialog } from './modal';
@@ -19,6 +19,13 @@ const TITLES: Record<ButtonName, string> = {
   syncDown: 'Download the board’s files into the local folder (only what changed)',
 };
 
+/**
+ * A newly chosen folder opens its subfolders, breadth first, while the tree stays under
+ * this many rows: a project shows whole, a huge folder (/usr, a home folder) shows its
+ * top level at once instead of being read entirely.
+ */
+const AUTO_OPEN_ENTRIES = 400;
+
 export interface LocalPaneHooks {
   upload(paths: string[]): void;
   download(boardPaths: string[], localDir: string): void;
@@ -33,6 +40,9 @@ export class LocalPane {
   private readonly buttons: Record<ButtonName, HTMLButtonElement>;
   private folder: LocalFolder = { path: '', exists: false, canPick: false };
   private refreshing: Promise<void> = Promise.resolve();
+  /** Open folders (relative paths) of the folder `openFor`; only these are listed and watched. */
+  private readonly open = new Set<string>();
+  private openFor: string | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -51,6 +61,14 @@ export class LocalPane {
       onDrop: (dir, data) => {
         const board = data.getData(DRAG_BOARD);
         if (board) hooks.download(JSON.parse(board) as string[], dir);
+      },
+      folders: {
+        isOpen: (path) => this.open.has(path),
+        toggle: (path, open) => {
+          if (open) this.open.add(path);
+          else this.open.delete(path);
+          void this.refresh();
+        },
       },
     });
     const b = (name: ButtonName, label: string, run: () => void) => toolButton(label, TITLES[name], name, run);
@@ -96,7 +114,7 @@ export class LocalPane {
     else if (!this.folder.exists) this.tree.showPlaceholder(`The folder ${this.folder.path} is gone. Choose another one.`);
     else {
       try {
-        this.tree.setEntries(await this.s.api.local.list('', true));
+        this.tree.setEntries(await this.listShown());
         this.element.dataset.loaded = String(Date.now());
       } catch (error) {
         this.tree.showPlaceholder('The local folder could not be read.');
@@ -105,6 +123,38 @@ export class LocalPane {
     }
     this.updateButtons();
     this.hooks.onFolderChange();
+  }
+
+  /** Lists the root and each open folder whose parents are open, and has main watch just those. */
+  private async listShown(): Promise<LocalEntry[]> {
+    const listed = new Map<string, LocalEntry[]>();
+    const list = async (dir: string): Promise<LocalEntry[]> => {
+      const entries = listed.get(dir) ?? (await this.s.api.local.list(dir, false));
+      listed.set(dir, entries);
+      return entries;
+    };
+    if (this.openFor !== this.folder.path) {
+      this.openFor = this.folder.path;
+      this.open.clear();
+      let rows = (await list('')).length;
+      const queue = (await list('')).filter((e) => e.type === 'dir').map((e) => e.path);
+      while (queue.length > 0 && rows < AUTO_OPEN_ENTRIES) {
+        const dir = queue.shift() as string;
+        const children = await list(dir);
+        if (rows + children.length > AUTO_OPEN_ENTRIES) break;
+        rows += children.length;
+        this.open.add(dir);
+        queue.push(...children.filter((e) => e.type === 'dir').map((e) => e.path));
+      }
+    }
+    const shown = [...this.open].filter((dir) => ancestorsOf(dir).every((a) => this.open.has(a))).sort();
+    const entries = [...(await list(''))];
+    for (const dir of shown) {
+      // A folder removed meanwhile simply shows nothing; the watcher's event relists.
+      entries.push(...(await list(dir).catch(() => [])));
+    }
+    await this.s.api.local.watch(shown).catch(() => undefined);
+    return entries;
   }
 
   private async choose(): Promise<void> {
@@ -155,4 +205,10 @@ export class LocalPane {
   dispose(): void {
     this.unsubscribe();
   }
+}
+
+/** `a/b/c` → `['a', 'a/b']`. */
+function ancestorsOf(path: string): string[] {
+  const parts = path.split('/');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
 }

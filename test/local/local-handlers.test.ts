@@ -99,7 +99,8 @@ describe('local:* handlers', () => {
     expect(await call('local:read', 'nope.py')).toMatchObject({ ok: false, error: { code: 'not-found', message: '"nope.py" does not exist (any more).' } });
   });
 
-  it('reports changes made on disk by other programs', async () => {
+  it('reports changes made on disk by other programs, in the folders shown', async () => {
+    await ok('local:watch', ['lib']);
     const seen = new Promise<void>((resolve) => changeWaiters.push(resolve));
     await writeFile(join(project, 'lib', 'from-editor.py'), 'y = 2\n');
     await seen;
