@@ -40,7 +40,7 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       session = await BoardSession.open(fixture.transport);
       session.on('terminal', (bytes) => terminal.push(Buffer.from(bytes).toString('utf8')));
       fs = new DeviceFs(session);
-    }, 150_000); // A fixture may prepare its board first (the modern firmware's disk is filled to make it small).
+    }, 300_000); // A fixture may prepare its board first (the modern firmware's disk is filled to make it small).
     afterAll(async () => {
       await session?.close();
       await fixture?.cleanup();
