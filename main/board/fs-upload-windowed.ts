@@ -8,9 +8,9 @@
  * then `ESC t` and the frame's 14-bit byte sum. The board reads the stream in fixed pieces
  * and answers on stdout with one letter per event (see BOARD_SAYS). The host keeps at most
  * a window of bytes unread by the board. It starts at what the board's raw-paste window
- * says it can hold, grows by a piece per frame that arrives whole (a link with latency needs
- * more in flight to stay busy) and halves when a frame arrives damaged (a board whose
- * input buffer overflowed). A damaged frame is resent; the whole file's sha256 is checked
+ * says it can hold, grows by a piece for each piece the board takes (doubling per round
+ * trip: a link with latency needs more in flight to stay busy) and halves when a frame
+ * arrives damaged (a board whose input buffer overflowed). A damaged frame is resent; the whole file's sha256 is checked
  * on the board before the file replaces the old one.
  */
 import { createHash } from 'node:crypto';
@@ -224,10 +224,11 @@ async function feed(session: BoardSession, call: string, target: string, frames:
           stream = streamFrom(frames, written, piece);
           sent = 0;
           consumed = 0;
-        } else if (word === BOARD_SAYS.consumed) consumed += piece;
-        else if (word === BOARD_SAYS.frameWritten) {
+        } else if (word === BOARD_SAYS.consumed) {
+          consumed += piece;
+          window = Math.min(MAX_WINDOW, window + piece); // Grows while all is well: doubles per round trip.
+        } else if (word === BOARD_SAYS.frameWritten) {
           written++;
-          window = Math.min(MAX_WINDOW, window + piece);
           options.onProgress?.(Math.min(size, written * options.frameSize));
         } else if (word === BOARD_SAYS.frameDamaged) {
           stream = null; // Stop sending until the board has drained and is ready again.

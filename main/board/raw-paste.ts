@@ -21,8 +21,8 @@ export interface ByteLink {
 
 export type RawPasteSupport = { kind: 'supported'; windowSize: number } | { kind: 'refused' } | { kind: 'unknown' };
 
-/** How long a board may take to answer the raw-paste request. */
-const NEGOTIATION_TIMEOUT_MS = 1000;
+/** How long a board may take to answer the raw-paste request: generous, a loaded host delays QEMU's boards by seconds. */
+const NEGOTIATION_TIMEOUT_MS = 3000;
 
 /** Asks for raw-paste at the raw `>` prompt and reads the board's answer. */
 export async function negotiateRawPaste(link: ByteLink, signal?: AbortSignal): Promise<RawPasteSupport> {

@@ -88,8 +88,8 @@ export async function shrinkModernDisk(transport: SerialTransport, leaveFree: nu
   const collect = (chunk: Uint8Array): void => void (text += Buffer.from(chunk).toString('latin1'));
   transport.on('data', collect);
   const waitFor = async (marker: string, what: string): Promise<void> => {
-    // littlefs under QEMU writes ~100 KB/s, less on a loaded host: 2 MB take 20 s or more.
-    const deadline = Date.now() + 100_000;
+    // littlefs under QEMU writes ~100 KB/s, far less on a loaded host: 2 MB take 20 s to minutes.
+    const deadline = Date.now() + 240_000;
     while (!text.includes(marker)) {
       if (Date.now() > deadline) throw new Error(`${what}; the board said: ${JSON.stringify(text)}`);
       await new Promise((resolve) => setTimeout(resolve, 20));

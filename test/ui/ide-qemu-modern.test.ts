@@ -15,7 +15,7 @@ describeOnModernFirmware('IDE with the modern firmware under QEMU', () => {
   beforeAll(async () => {
     qemu = await startQemuModern();
     ide = await openIde();
-  });
+  }, 180_000);
   afterAll(async () => {
     await ide?.close();
     await qemu?.kill();
