@@ -15,7 +15,7 @@ import type { BoardCompletionCache } from './board-completions';
 import { BufferBackups } from './buffer-backup';
 import { editorExtensions } from './editor-extensions';
 import { boardLabelOf } from './board-label';
-import { baseName, readText, uriOf, type FileLocation, type OpenFileRequest } from './file-origin';
+import { baseName, readText, sha256Of, uriOf, type FileLocation, type OpenFileRequest } from './file-origin';
 import { goToLine } from './line-highlight';
 import { askSaveLocation } from './save-as-dialog';
 import { saveWithConsent } from './save-flow';
@@ -30,6 +30,11 @@ export interface EditorDoc {
   /** The view's own box: CodeMirror forces the editor's display and position, so tabs show and hide this. */
   pane: HTMLElement;
   savedText: Text;
+  /**
+   * SHA-256 of the file as the tab last read or wrote it (before CodeMirror's line-end
+   * normalising), or null for a buffer that never had one: the version Save may replace.
+   */
+  savedHash: Promise<string> | null;
   dirty: boolean;
   tab: HTMLElement;
 }
@@ -200,7 +205,7 @@ export class EditorTabs {
     const text = doc.view.state.doc;
     let location: FileLocation;
     try {
-      const written = await saveWithConsent({ location: requested, text: text.toString(), ownText: own ? doc.savedText.toString() : null, board: this.options.board() });
+      const written = await saveWithConsent({ location: requested, text: text.toString(), ownHash: own ? doc.savedHash : null, board: this.options.board() });
       if (written === 'save-as') return this.saveAs(doc);
       if (!written) return false;
       location = written;
@@ -213,6 +218,7 @@ export class EditorTabs {
     delete doc.tab.dataset.deleted; // Saved again: the file exists once more.
     doc.name = baseName(location.path);
     doc.savedText = text;
+    doc.savedHash = sha256Of(text.toString());
     // Typing may have gone on while the write was under way: only what was written counts as saved.
     doc.dirty = !doc.view.state.doc.eq(text);
     this.refreshTab(doc);
@@ -234,6 +240,7 @@ export class EditorTabs {
       pane,
       dirty: false,
       savedText: EditorState.create({ doc: savedContent ?? '' }).doc,
+      savedHash: savedContent === null ? null : sha256Of(savedContent),
       view: undefined as unknown as EditorView,
     };
     doc.view = new EditorView({
