@@ -31,7 +31,8 @@ export async function startWebApp(options: { userDataDir?: string; extraArgs?: s
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`web mode printed no URL in 30 s; stderr: ${stderr}`)), 30_000);
+    // Generous: on a shared 2-core machine under heavy load, Node alone takes tens of seconds to start.
+    const timer = setTimeout(() => reject(new Error(`web mode printed no URL in 90 s; stderr: ${stderr}`)), 90_000);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const line = stdout.split('\n').find((l) => l.startsWith('http'));

@@ -14,11 +14,12 @@ import type { Notifications } from '../ui/notifications';
 import type { BoardCompletionCache } from './board-completions';
 import { BufferBackups } from './buffer-backup';
 import { editorExtensions } from './editor-extensions';
-import { boardChipOf, boardLabelOf } from './board-label';
-import { baseName, readText, uriOf, type FileLocation, type OpenFileRequest } from './file-origin';
+import { boardLabelOf } from './board-label';
+import { baseName, readText, sha256Of, uriOf, type FileLocation, type OpenFileRequest } from './file-origin';
 import { goToLine } from './line-highlight';
 import { askSaveLocation } from './save-as-dialog';
 import { saveWithConsent } from './save-flow';
+import { followedLocation, tabOwner, type PathChange } from './tab-owner';
 
 export interface EditorDoc {
   id: string;
@@ -29,6 +30,11 @@ export interface EditorDoc {
   /** The view's own box: CodeMirror forces the editor's display and position, so tabs show and hide this. */
   pane: HTMLElement;
   savedText: Text;
+  /**
+   * SHA-256 of the file as the tab last read or wrote it (before CodeMirror's line-end
+   * normalising), or null for a buffer that never had one: the version Save may replace.
+   */
+  savedHash: Promise<string> | null;
   dirty: boolean;
   tab: HTMLElement;
 }
@@ -199,7 +205,7 @@ export class EditorTabs {
     const text = doc.view.state.doc;
     let location: FileLocation;
     try {
-      const written = await saveWithConsent({ location: requested, text: text.toString(), ownText: own ? doc.savedText.toString() : null, board: this.options.board() });
+      const written = await saveWithConsent({ location: requested, text: text.toString(), ownHash: own ? doc.savedHash : null, board: this.options.board() });
       if (written === 'save-as') return this.saveAs(doc);
       if (!written) return false;
       location = written;
@@ -212,6 +218,7 @@ export class EditorTabs {
     delete doc.tab.dataset.deleted; // Saved again: the file exists once more.
     doc.name = baseName(location.path);
     doc.savedText = text;
+    doc.savedHash = sha256Of(text.toString());
     // Typing may have gone on while the write was under way: only what was written counts as saved.
     doc.dirty = !doc.view.state.doc.eq(text);
     this.refreshTab(doc);
@@ -233,6 +240,7 @@ export class EditorTabs {
       pane,
       dirty: false,
       savedText: EditorState.create({ doc: savedContent ?? '' }).doc,
+      savedHash: savedContent === null ? null : sha256Of(savedContent),
       view: undefined as unknown as EditorView,
     };
     doc.view = new EditorView({
@@ -290,17 +298,17 @@ export class EditorTabs {
   }
 
   /**
-   * A file or folder was renamed or moved (`to`), or deleted (`to` null), in the file
-   * browser: its tabs follow it. A deleted file's tab closes when it has nothing unsaved;
-   * with unsaved changes it stays, marked, and saving writes the file again.
+   * A file or folder was renamed or moved, or deleted, in the file browser: its tabs
+   * follow it. A deleted file's tab closes when it has nothing unsaved; with unsaved
+   * changes it stays, marked, and saving writes the file again.
    */
-  async followPath(change: { side: 'board' | 'local'; from: string; to: string | null }): Promise<void> {
+  async followPath(change: PathChange): Promise<void> {
     const boardId = this.options.board().boardId;
     for (const doc of [...this.docs]) {
       const at = doc.location;
-      if (!at || at.side !== change.side || (at.side === 'board' && at.boardId && at.boardId !== boardId)) continue;
-      if (at.path !== change.from && !at.path.startsWith(`${change.from}/`)) continue;
-      if (change.to === null) {
+      const next = at && followedLocation(at, change, boardId);
+      if (!at || next === at) continue;
+      if (next === null) {
         if (!doc.dirty) await this.close(doc);
         else {
           doc.tab.dataset.deleted = 'true';
@@ -308,8 +316,8 @@ export class EditorTabs {
         }
         continue;
       }
-      doc.location = { ...at, path: change.to + at.path.slice(change.from.length) };
-      doc.name = baseName(doc.location.path);
+      doc.location = next;
+      doc.name = baseName(next.path);
       if (doc.dirty) this.backups.schedule(this.backupSubject(doc));
       this.refreshTab(doc);
       if (doc === this.current) this.options.onActiveChange(doc);
@@ -317,26 +325,16 @@ export class EditorTabs {
   }
 
   private refreshTab(doc: EditorDoc): void {
-    const side = doc.location?.side;
     const close = h('button', { type: 'button', class: 'close', title: 'Close (Ctrl+W)', 'aria-label': `Close ${doc.name}` }, '×');
     close.addEventListener('click', (event) => {
       event.stopPropagation();
       void this.close(doc);
     });
-    const at = doc.location;
-    const connected = this.options.board().boardId;
-    const otherBoard = at?.side === 'board' && !!at.boardId && at.boardId !== connected;
-    const deleted = doc.tab.dataset.deleted === 'true' ? ' (deleted)' : '';
-    doc.tab.title = !at
-      ? 'Not saved yet'
-      : at.side === 'local'
-        ? `Local: ${at.path}${deleted}`
-        : `${at.path} on ${at.boardLabel ?? 'the board'}${otherBoard ? ' (not the connected board)' : ''}${deleted}`;
+    const owner = tabOwner(doc.location, this.options.board().boardId, doc.tab.dataset.deleted === 'true');
+    doc.tab.title = owner.title;
     doc.tab.dataset.dirty = String(doc.dirty);
-    doc.tab.dataset.board = at?.boardId ?? '';
-    const chip = at?.side === 'board' && at.boardLabel ? boardChipOf(at.boardLabel) : (side ?? 'new');
     doc.tab.replaceChildren(
-      h('span', { class: 'origin', 'data-side': side ?? 'new', 'data-other-board': String(otherBoard) }, chip),
+      h('span', { class: 'origin', 'data-side': doc.location?.side ?? 'new', 'data-other-board': String(owner.otherBoard) }, owner.chip),
       h('span', { class: 'name' }, doc.name),
       h('span', { class: 'dirty', title: 'Unsaved changes', hidden: !doc.dirty }, '●'),
       close,

@@ -8,14 +8,14 @@ import type { BoardStatus } from '../../../preload/contract-types';
 import { writeAsking } from '../consent/replace-flow';
 import { choose } from '../ui/dialogs';
 import { boardLabelOf } from './board-label';
-import { baseName, sha256Of, writeText, type FileLocation } from './file-origin';
+import { baseName, writeText, type FileLocation } from './file-origin';
 
 export interface SaveRequest {
   /** Where to write. */
   location: FileLocation;
   text: string;
-  /** The text the tab last read from or wrote to `location`, when `location` is the tab's own file. */
-  ownText: string | null;
+  /** The hash of what the tab last read from or wrote to `location`, when `location` is the tab's own file. */
+  ownHash: Promise<string> | null;
   board: BoardStatus;
 }
 
@@ -23,7 +23,7 @@ export interface SaveRequest {
 export async function saveWithConsent(request: SaveRequest): Promise<FileLocation | 'save-as' | null> {
   const { location, board } = request;
   let agreed = false;
-  let own = request.ownText;
+  let own = request.ownHash;
   if (location.side === 'board' && location.boardId && board.boardId && location.boardId !== board.boardId) {
     const here = boardLabelOf(board);
     const answer = await choose(
@@ -38,9 +38,9 @@ export async function saveWithConsent(request: SaveRequest): Promise<FileLocatio
     if (answer === 'cancel') return null;
     if (answer === 'save-as') return 'save-as';
     agreed = true;
-    own = null; // The tab's text says nothing about this board's file.
+    own = null; // The tab's file says nothing about this board's file.
   }
-  const ownHash = own === null ? undefined : await sha256Of(own);
+  const ownHash = own === null ? undefined : await own;
   const written = await writeAsking((consent) => writeText(location, request.text, consent ?? (ownHash ? { replaces: ownHash } : undefined)), {
     incoming: { side: 'editor', path: location.path, modifiedAt: Date.now() },
     alreadyAgreed: agreed,
