@@ -54,7 +54,7 @@ describe('electron-builder.yml', () => {
 
   it('puts the Linux menu entry under Development, and offers to open .py files', () => {
     expect(config.linux.category).toBe('Development');
-    expect(config.linux.desktop.entry.Categories.split(';')).toContain('Development');
+    expect(config.linux.desktop.entry.Categories?.split(';')).toContain('Development');
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'py', mimeType: 'text/x-python' })]);
   });
 
