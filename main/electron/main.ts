@@ -53,7 +53,7 @@ async function start(): Promise<void> {
     // DevTools are for developing the app: a packaged app has no menu item for them.
     devTools: !app.isPackaged,
   });
-  mainWindow = createMainWindow({ userDataDir: app.getPath('userData'), preloadPath, pageUrl: appUrl, iconPath: join(rendererDir, 'favicon.svg') });
+  mainWindow = createMainWindow({ userDataDir: app.getPath('userData'), preloadPath, pageUrl: appUrl, iconPath: join(__dirname, '../icons/256x256.png') });
   mainWindow.on('closed', () => (mainWindow = null));
 }
 

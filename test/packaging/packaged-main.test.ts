@@ -106,7 +106,7 @@ describe('the packaged main process under a mock electron', () => {
 
   it('boots the virtual board from the packaged worker and .wasm: print(6*7) answers 42', async () => {
     const status = await main.ask<{ ok: boolean }>({ op: 'invoke', channel: 'board:connect', args: [{ kind: 'virtual' }] });
-    expect(status).toMatchObject({ ok: true });
+    expect(status, JSON.stringify(status)).toMatchObject({ ok: true });
     const result = await main.ask<{ ok: boolean; value: { stdout: string } }>({ op: 'invoke', channel: 'board:exec', args: ['print(6*7)'] });
     expect(result).toEqual({ ok: true, value: { stdout: '42\r\n' } });
   });
