@@ -6,6 +6,7 @@ import { BoardSession } from '../board/board-session';
 import { DeviceFs } from '../board/device-fs';
 import { PortNotFoundError } from '../board/errors';
 import { listPorts } from '../board/port-discovery';
+import { resolvePortName } from '../board/port-name';
 import { openSerialTransport } from '../board/serial-transport';
 
 export interface CliContext {
@@ -29,7 +30,7 @@ export function createCliContext(options: { port: string | null; baudRate: numbe
     err: options.err ?? process.stderr,
     session() {
       session ??= (async () => {
-        const path = options.port ?? (await pickPort());
+        const path = options.port !== null ? resolvePortName(options.port) : await pickPort();
         const transport = await openSerialTransport({ path, baudRate: options.baudRate });
         return BoardSession.open(transport);
       })();

@@ -11,8 +11,8 @@ describe('editor stumbles', () => {
   let ide: Ide;
   beforeAll(async () => {
     ide = await openIde();
-    await waitForBoardState(ide.page, 'idle');
-  });
+    await waitForBoardState(ide.page, 'idle', 60_000);
+  }, 180_000); // Web mode and the virtual board start slowly on a loaded machine.
   afterAll(async () => {
     await ide?.close();
   });
