@@ -72,6 +72,8 @@ export interface Settings {
   virtualBoardFolder: string;
   /** Last connected target, for auto-connect. */
   lastTarget: ConnectTarget | null;
+  /** Ports typed under "Other port…" that connected, newest first, offered in the board list. */
+  recentPorts: string[];
   /** Local project folder shown in the file browser. */
   localFolder: string;
   /** Extra ignore patterns for sync, beyond .git, __pycache__, .venv. */

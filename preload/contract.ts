@@ -127,6 +127,7 @@ export const settingsPatchSchema = v.strictObject({
   baudRate: v.optional(v.pipe(v.number(), v.integer(), v.minValue(300), v.maxValue(12_000_000))),
   virtualBoardFolder: v.optional(v.union([v.literal(''), hostPathSchema])),
   lastTarget: v.optional(v.nullable(connectTargetSchema)),
+  recentPorts: v.optional(v.pipe(v.array(hostPathSchema), v.maxLength(10))),
   localFolder: v.optional(v.union([v.literal(''), hostPathSchema])),
   syncIgnore: v.optional(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200)))),
   plotHistory: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(10_000_000))),

@@ -8,9 +8,10 @@ import { EventEmitter } from 'node:events';
 import type { BoardStatus, ConnectTarget, PortInfo } from '../../preload/contract-types';
 import { BoardSession } from './board-session';
 import { DeviceFs } from './device-fs';
-import { BoardDisconnectedError, NotConnectedError, toWireError } from './errors';
+import { BoardDisconnectedError, BoardNoAnswerError, BoardTimeoutError, NotConnectedError, toWireError } from './errors';
 import { OutputBatcher } from './output-batcher';
 import { listPorts, watchPorts, type PortLister } from './port-discovery';
+import { resolvePortName } from './port-name';
 import { openSerialTransport } from './serial-transport';
 import type { Transport } from './transport';
 
@@ -83,18 +84,44 @@ export class ConnectionManager extends EventEmitter {
     this.#stopWatch ??= watchPorts((ports) => this.emit('ports', ports), { intervalMs, ...(this.#options.lister && { lister: this.#options.lister }) });
   }
 
-  async connect(target: ConnectTarget): Promise<BoardStatus> {
-    await this.disconnect();
+  /**
+   * Connects to `target`. A board that is on and idle stays on until the new one answers,
+   * so a port that does not answer leaves the user where they were, not disconnected.
+   */
+  async connect(requested: ConnectTarget): Promise<BoardStatus> {
+    const target: ConnectTarget = requested.kind === 'serial' ? { ...requested, path: resolvePortName(requested.path) } : requested;
+    const previous = this.#keepWhileSwitching(target);
+    if (!previous) await this.disconnect();
     const generation = ++this.#generation;
+    const serialNumber = this.#serialNumber;
     this.#setStatus({ state: 'connecting', target });
     try {
       if (target.kind === 'serial') this.#serialNumber = (await this.listPorts().catch(() => [])).find((p) => p.path === target.path)?.serialNumber;
       await this.#open(target, generation);
-    } catch (err) {
-      if (generation === this.#generation) this.#setStatus({ state: 'disconnected', target: null, error: toWireError(err) });
+    } catch (cause) {
+      const err = cause instanceof BoardTimeoutError && target.kind === 'serial' ? new BoardNoAnswerError(target.path, cause) : cause;
+      if (previous?.session.isOpen && generation === this.#generation) {
+        this.#serialNumber = serialNumber;
+        this.#setStatus(previous.status);
+      } else if (generation === this.#generation) {
+        await previous?.session.close().catch(() => undefined);
+        this.#session = null;
+        this.#fs = null;
+        this.#setStatus({ state: 'disconnected', target: null, error: toWireError(err) });
+      }
       throw err;
     }
+    if (previous) await previous.session.close().catch(() => undefined);
     return this.#status;
+  }
+
+  /** The session to keep while switching: an idle one on another target, else none. */
+  #keepWhileSwitching(target: ConnectTarget): { session: BoardSession; status: BoardStatus } | null {
+    const session = this.#session;
+    const status = this.#status;
+    if (!session?.isOpen || status.state !== 'idle' || !status.target) return null;
+    const same = status.target.kind === target.kind && (target.kind === 'virtual' || (status.target.kind === 'serial' && status.target.path === target.path));
+    return same ? null : { session, status };
   }
 
   async disconnect(): Promise<void> {

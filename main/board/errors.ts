@@ -199,3 +199,13 @@ export function toWireError(err: unknown): WireError {
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'internal', message: message || 'Something went wrong.' };
 }
+
+/** A port opened, but nothing on it answered like MicroPython's REPL (connecting). */
+export class BoardNoAnswerError extends BoardError {
+  constructor(port: string, cause?: unknown) {
+    super('timeout', `${port} opened, but no MicroPython answered on it.`, {
+      cause,
+      hint: "Check that a MicroPython board is on that port and that the baud rate in Settings matches. Press the board's reset button, then connect again.",
+    });
+  }
+}

@@ -5,6 +5,7 @@
 import { BoardSession } from '../board/board-session';
 import { DeviceFs } from '../board/device-fs';
 import { PortNotFoundError } from '../board/errors';
+import { resolvePortName } from '../board/port-name';
 
 /**
  * serialport is loaded only when a command opens a port: loading it costs more than
@@ -34,7 +35,7 @@ export function createCliContext(options: { port: string | null; baudRate: numbe
     err: options.err ?? process.stderr,
     session() {
       session ??= (async () => {
-        const path = options.port ?? (await pickPort());
+        const path = options.port !== null ? resolvePortName(options.port) : await pickPort();
         const { openSerialTransport } = await serialTransport();
         const transport = await openSerialTransport({ path, baudRate: options.baudRate });
         return BoardSession.open(transport);

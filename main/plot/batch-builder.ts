@@ -11,6 +11,8 @@ export class BatchBuilder {
   private columns: Array<Array<number | null> | undefined> = [];
   /** Where the rows of the chunk being read start; their times are set when it ends. */
   private chunkStart = 0;
+  /** The last time handed out, across batches, so the next chunk's times follow it. */
+  private lastTime = -Infinity;
 
   get size(): number {
     return this.t.length;
@@ -42,10 +44,21 @@ export class BatchBuilder {
    */
   stampChunk(from: number, to: number): void {
     const count = this.t.length - this.chunkStart;
+    let previous = this.chunkStart > 0 ? (this.t[this.chunkStart - 1] as number) : this.lastTime;
     for (let k = 0; k < count; k++) {
-      this.t[this.chunkStart + k] = roundTime(from + ((to - from) * (k + 1)) / count);
+      // Never two rows at one time (rounding, or a chunk in the same instant as the last):
+      // a shared stamp draws as a vertical wall.
+      const stamp = Math.max(roundTime(from + ((to - from) * (k + 1)) / count), roundTime(previous + TIME_STEP));
+      this.t[this.chunkStart + k] = stamp;
+      previous = stamp;
     }
+    this.lastTime = previous;
     this.chunkStart = this.t.length;
+  }
+
+  /** Forgets the last time handed out: the plot's clock starts again at zero. */
+  restartClock(): void {
+    this.lastTime = -Infinity;
   }
 
   /** Hands over the rows collected so far and starts an empty batch. */
@@ -66,6 +79,9 @@ export class BatchBuilder {
     return batch;
   }
 }
+
+/** The smallest step between two rows' times: one unit of `roundTime`. */
+const TIME_STEP = 0.01;
 
 /** Hundredths of a millisecond: finer than any board prints, and short in JSON. */
 function roundTime(ms: number): number {

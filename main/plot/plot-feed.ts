@@ -26,8 +26,12 @@ export interface PlotFeedOptions {
 
 export const DEFAULT_INTERVAL_MS = 33;
 export const DEFAULT_MAX_PENDING_ROWS = 200_000;
-/** A chunk's rows are spread over at most this much time before its arrival. */
-const MAX_CHUNK_SPREAD_MS = 50;
+/**
+ * A chunk's rows are spread over the whole time since the chunk before (USB and IPC
+ * deliver a steady stream in bursts), but over at most this much: a longer gap is a
+ * pause in the output, and then the rows keep the spacing the stream had before it.
+ */
+const MAX_CHUNK_SPREAD_MS = 500;
 /** Assumed spacing of the rows in the very first chunk, which has no chunk before it. */
 const FIRST_CHUNK_ROW_MS = 0.1;
 
@@ -46,6 +50,8 @@ export class PlotFeed {
   /** Clock time of the first row since the last clear: the plot's zero. */
   private origin: number | null = null;
   private lastStamp = 0;
+  /** The stream's recent time per row, for a chunk that follows a pause. */
+  private rowPeriod = FIRST_CHUNK_ROW_MS;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private detach: (() => void) | null = null;
 
@@ -75,7 +81,10 @@ export class PlotFeed {
     // The first chunk of a session starts the clock; its rows get the usual spread before it.
     this.origin ??= arrival - Math.min(MAX_CHUNK_SPREAD_MS, (added - 1) * FIRST_CHUNK_ROW_MS);
     const to = arrival - this.origin;
-    const from = Math.max(this.lastStamp, to - MAX_CHUNK_SPREAD_MS);
+    const gap = to - this.lastStamp;
+    const spread = gap <= MAX_CHUNK_SPREAD_MS ? gap : Math.min(MAX_CHUNK_SPREAD_MS, added * this.rowPeriod);
+    const from = Math.max(this.lastStamp, to - spread);
+    if (gap <= MAX_CHUNK_SPREAD_MS && this.lastStamp > 0) this.rowPeriod = gap / added;
     this.builder.stampChunk(from, to);
     this.lastStamp = to;
     this.timer ??= setTimeout(() => this.flush(), this.intervalMs);
@@ -109,6 +118,8 @@ export class PlotFeed {
     this.dropped = 0;
     this.origin = null;
     this.lastStamp = 0;
+    this.rowPeriod = FIRST_CHUNK_ROW_MS;
+    this.builder.restartClock();
     this.emit({ epoch: this.epoch, firstIndex: 0, series: [], t: [], columns: [], dropped: 0 });
   }
 

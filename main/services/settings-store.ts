@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   baudRate: 115200,
   virtualBoardFolder: '',
   lastTarget: null,
+  recentPorts: [],
   localFolder: '',
   syncIgnore: [],
   plotHistory: 1_000_000,

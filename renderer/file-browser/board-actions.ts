@@ -6,7 +6,7 @@
 import type { SyncResult } from '../../preload/contract-types';
 import { transferAsking, writeAsking } from '../src/consent/replace-flow';
 import { baseName, formatBytes, isWithin, joinPath, newTransferId, parentOf } from './format';
-import { confirmDialog, promptDialog } from './modal';
+import { confirmDialog, promptInFolder } from './modal';
 import type { Shared } from './shared';
 import type { TreeEntry } from './file-tree';
 
@@ -37,9 +37,9 @@ export class BoardActions {
   }
 
   async newFile(dir: string): Promise<void> {
-    const name = await promptDialog('New file on the board', 'File name', 'new_file.py', 'Create');
-    if (name === null) return;
-    const path = joinPath('board', dir, name);
+    const answer = await promptInFolder('New file on the board', dir, 'File name', 'new_file.py', 'Create');
+    if (answer === null) return;
+    const path = joinPath('board', boardFolder(answer.folder), answer.name);
     await this.guarded(`Could not create ${path}`, async () => {
       if (await this.s.api.fs.stat(path)) throw new Error(`"${path}" already exists.`);
       await this.s.api.fs.write(path, new Uint8Array());
@@ -48,9 +48,9 @@ export class BoardActions {
   }
 
   async newFolder(dir: string): Promise<void> {
-    const name = await promptDialog('New folder on the board', 'Folder name', 'lib', 'Create');
-    if (name === null) return;
-    const path = joinPath('board', dir, name);
+    const answer = await promptInFolder('New folder on the board', dir, 'Folder name', 'lib', 'Create');
+    if (answer === null) return;
+    const path = joinPath('board', boardFolder(answer.folder), answer.name);
     await this.guarded(`Could not create the folder ${path}`, () => this.s.api.fs.mkdir(path));
   }
 
@@ -170,4 +170,9 @@ export class BoardActions {
     }
     return total;
   }
+}
+
+/** A folder as typed in a dialog (`lib`, `/lib/`), as a board path (`/lib`). */
+function boardFolder(typed: string): string {
+  return `/${typed.replace(/^\/+|\/+$/g, '')}`;
 }

@@ -50,6 +50,11 @@ export class FileTree {
   constructor(private readonly options: FileTreeOptions) {
     this.element = el('div', { class: 'fb-tree', role: 'tree', 'aria-multiselectable': 'true', 'aria-label': options.label, tabindex: 0 });
     this.element.addEventListener('keydown', (event) => this.onKey(event));
+    // Empty space below the rows stands for the root, as in VS Code's explorer: clicking it
+    // clears the selection, so a new file goes at the root again.
+    this.element.addEventListener('click', (event) => {
+      if (event.target === this.element && this.selected.size > 0) this.select([]);
+    });
     this.element.addEventListener('dragover', (event) => this.onDragOver(event, rootOf(options.side)));
     this.element.addEventListener('dragleave', () => this.element.classList.remove('fb-drop-target'));
     this.element.addEventListener('drop', (event) => this.onDropEvent(event, rootOf(options.side)));

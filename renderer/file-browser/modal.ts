@@ -68,3 +68,34 @@ export function promptDialog(title: string, label: string, value = '', okLabel =
     input.select();
   });
 }
+
+/**
+ * Asks for a name and the folder it goes in, both editable, so the dialog says where a new
+ * file or folder will be (the selected folder is only a default). Null when cancelled.
+ */
+export function promptInFolder(title: string, folder: string, label: string, value: string, okLabel: string): Promise<{ folder: string; name: string } | null> {
+  return new Promise((resolve) => {
+    const modal = openModal(title, 'prompt', () => resolve(null));
+    const folderInput = el('input', { type: 'text', name: 'folder', spellcheck: 'false', 'aria-label': 'Folder' });
+    folderInput.value = folder;
+    const input = el('input', { type: 'text', name: 'value', spellcheck: 'false', 'aria-label': label });
+    input.value = value;
+    modal.body.append(el('label', { class: 'fb-field' }, el('span', {}, 'In folder'), folderInput), el('label', { class: 'fb-field' }, el('span', {}, label), input));
+    const ok = button(okLabel, 'confirm', true);
+    const cancel = button('Cancel', 'cancel');
+    const accept = () => {
+      modal.close();
+      resolve(input.value.trim() === '' ? null : { folder: folderInput.value.trim() || '/', name: input.value });
+    };
+    ok.addEventListener('click', accept);
+    for (const field of [folderInput, input]) {
+      field.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') accept();
+      });
+    }
+    cancel.addEventListener('click', () => (modal.close(), resolve(null)));
+    modal.actions.append(cancel, ok);
+    input.focus();
+    input.select();
+  });
+}

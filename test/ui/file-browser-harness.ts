@@ -133,7 +133,7 @@ export async function readBoardText(page: Page, path: string): Promise<string> {
 /** Answers the file browser's open confirm or prompt dialog. */
 export async function answerDialog(page: Page, name: 'confirm' | 'prompt', value?: string): Promise<void> {
   const dialog = page.locator(`.fb-dialog[data-dialog="${name}"]`);
-  if (value !== undefined) await dialog.locator('input').fill(value);
+  if (value !== undefined) await dialog.locator('input[name="value"]').fill(value);
   await dialog.locator('[data-action="confirm"]').click();
   await until(() => dialog.count(), (n) => n === 0, `the ${name} dialog to close`);
 }

@@ -50,8 +50,8 @@ describe('REPL panel', () => {
     // The wide window where the first fit went most wrong (66 of about 200 columns).
     await ide.page.setViewportSize({ width: 1920, height: 1080 });
     await loadIde(ide.page, ide.app.url);
-    await waitForBoardState(ide.page, 'idle');
-  });
+    await waitForBoardState(ide.page, 'idle', 60_000);
+  }, 180_000); // Web mode and the virtual board start slowly on a loaded machine.
   afterAll(async () => {
     await ide?.close();
   });

@@ -4,15 +4,19 @@
  * the board's state and MicroPython version. Failures are shown in plain words
  * with their fix.
  */
-import type { ConnectTarget, PortInfo } from '../../../preload/contract-types';
+import type { ConnectTarget, PortInfo, Settings } from '../../../preload/contract-types';
 import { serverLink } from '../server-link';
 import { studio } from '../studio-api';
 import type { SettingsClient } from '../settings/settings-client';
+import { askForm } from '../ui/dialogs';
 import { h } from '../ui/dom';
 import type { Notifications } from '../ui/notifications';
 import { BoardState, STATE_LABELS } from './board-state';
 
 const VIRTUAL_VALUE = 'virtual';
+/** The list's last entry: a port typed by hand (a pty, /dev/ttyS*, a COM port enumeration misses). */
+const OTHER_VALUE = 'other-port';
+const RECENT_PORTS = 5;
 
 export class ConnectionBar {
   readonly element: HTMLElement;
@@ -25,6 +29,8 @@ export class ConnectionBar {
   private readonly seenPorts = new Set<string>();
   private portsListed = false;
   private openRequests = 0;
+  /** The list's value before "Other port…" was picked, to go back to when it is cancelled. */
+  private chosen = VIRTUAL_VALUE;
 
   constructor(
     private readonly board: BoardState,
@@ -38,6 +44,11 @@ export class ConnectionBar {
     // Picking another board while one is connected and idle switches to it, so the
     // virtual board opened at start never stands between the user and their board.
     this.select.addEventListener('change', () => {
+      if (this.select.value === OTHER_VALUE) {
+        void this.connectOtherPort();
+        return;
+      }
+      this.chosen = this.select.value;
       if (this.board.status.state === 'idle' && !sameTarget(this.target, this.board.status.target)) void this.connect();
     });
     studio.board.onPortsChanged((ports) => this.setPorts(ports));
@@ -91,8 +102,28 @@ export class ConnectionBar {
       this.notifications.error(`Connecting to ${describeTarget(target)}`, failure.error);
       return false;
     }
-    await this.settings.update({ lastTarget: target });
+    const patch: Partial<Settings> = { lastTarget: target };
+    if (target.kind === 'serial' && !this.ports.some((p) => p.path === target.path)) {
+      // A port the list does not show: remember it among the recent ones, to offer it again.
+      patch.recentPorts = [target.path, ...this.settings.value.recentPorts.filter((p) => p !== target.path)].slice(0, RECENT_PORTS);
+    }
+    await this.settings.update(patch);
+    this.showPorts(this.ports);
     return true;
+  }
+
+  /** Asks for a port path (checked by connecting to it), then connects. */
+  private async connectOtherPort(): Promise<void> {
+    this.select.value = this.chosen; // Until the typed port is on, the list shows what was.
+    const answer = await askForm(
+      'Connect to another port',
+      'A serial device the list does not show: a pseudo-terminal (/dev/pts/5), /dev/ttyS0, COM7, or a short name (a0 = /dev/ttyACM0, u0 = /dev/ttyUSB0, c3 = COM3).',
+      [{ name: 'port', label: 'Port', value: this.settings.value.recentPorts[0] ?? '' }],
+      'Connect',
+    );
+    const path = answer?.port?.trim();
+    if (!path) return;
+    await this.connect({ kind: 'serial', path, baudRate: this.settings.value.baudRate });
   }
 
   /**
@@ -159,9 +190,12 @@ export class ConnectionBar {
     this.ports = [...ports].sort(
       (a, b) => Number(b.likelyMicroPython) - Number(a.likelyMicroPython) || a.friendlyName.localeCompare(b.friendlyName),
     );
+    const recent = this.settings.value.recentPorts.filter((path) => !this.ports.some((p) => p.path === path));
     this.select.replaceChildren(
       h('option', { value: VIRTUAL_VALUE }, 'Virtual board (built in)'),
       ...this.ports.map((port) => h('option', { value: port.path, title: port.path }, `${port.friendlyName} — ${port.path}`)),
+      ...recent.map((path) => h('option', { value: path, title: 'A port typed under Other port…' }, path)),
+      h('option', { value: OTHER_VALUE }, 'Other port…'),
     );
     const status = this.board.status;
     if (status.target) this.selectTarget(status.target);
@@ -197,9 +231,10 @@ export class ConnectionBar {
     const value = target.kind === 'virtual' ? VIRTUAL_VALUE : target.path;
     if (![...this.select.options].some((o) => o.value === value)) {
       // A port connected by path (e.g. a pty) that the port list does not show.
-      this.select.append(h('option', { value }, value));
+      this.select.insertBefore(h('option', { value }, value), this.select.querySelector(`option[value="${OTHER_VALUE}"]`));
     }
     this.select.value = value;
+    this.chosen = value;
   }
 }
 

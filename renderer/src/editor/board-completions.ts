@@ -35,6 +35,11 @@ export class BoardCompletionCache {
   }
 }
 
+/** A completion source that stays quiet where an attribute is being typed (`x.|`, `x.ab|`). */
+export function notAfterDot(source: CompletionSource): CompletionSource {
+  return (context) => (context.matchBefore(/\.\w*$/) ? null : source(context));
+}
+
 export function boardCompletionSource(cache: BoardCompletionCache): CompletionSource {
   return async (context: CompletionContext): Promise<CompletionResult | null> => {
     const line = context.state.doc.lineAt(context.pos);
@@ -50,7 +55,8 @@ export function boardCompletionSource(cache: BoardCompletionCache): CompletionSo
     return {
       from: context.pos - partial.length,
       options: names
-        .filter((name) => !name.startsWith('__') || partial.startsWith('_'))
+        // Private names (a module's own helpers) only once the user asks for them with `_`.
+        .filter((name) => !name.startsWith('_') || partial.startsWith('_'))
         .map((name) => ({ label: name, type: 'property', detail: 'board' })),
       validFor: /^\w*$/,
     };

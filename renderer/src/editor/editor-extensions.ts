@@ -6,7 +6,7 @@
  */
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap, indentWithTab, toggleComment } from '@codemirror/commands';
-import { python, pythonLanguage } from '@codemirror/lang-python';
+import { globalCompletion, localCompletionSource, python } from '@codemirror/lang-python';
 import { bracketMatching, foldGutter, foldKeymap, indentOnInput, indentUnit } from '@codemirror/language';
 import { lintKeymap } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
@@ -23,7 +23,7 @@ import {
   lineNumbers,
   rectangularSelection,
 } from '@codemirror/view';
-import { boardCompletionSource, type BoardCompletionCache } from './board-completions';
+import { boardCompletionSource, notAfterDot, type BoardCompletionCache } from './board-completions';
 import { boardLint } from './board-lint';
 import { editorTheme } from './editor-theme';
 import { lineHighlight } from './line-highlight';
@@ -48,13 +48,16 @@ export function editorExtensions(features: EditorFeatures): Extension {
     indentUnit.of('    '),
     bracketMatching(),
     closeBrackets(),
-    autocompletion(),
+    // The board answers after a dot; the file's names and Python's builtins answer elsewhere
+    // (after `machine.` they would bury the module's own names).
+    autocompletion({
+      override: [boardCompletionSource(features.completions), notAfterDot(localCompletionSource), notAfterDot(globalCompletion)],
+    }),
     rectangularSelection(),
     crosshairCursor(),
     highlightActiveLine(),
     highlightSelectionMatches(),
     python(),
-    pythonLanguage.data.of({ autocomplete: boardCompletionSource(features.completions) }),
     boardLint(),
     lineHighlight(),
     editorTheme(),

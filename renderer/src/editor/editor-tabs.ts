@@ -134,6 +134,10 @@ export class EditorTabs {
     this.welcome.hidden = true;
     this.revealTab(doc.tab);
     this.options.onActiveChange(doc);
+    // The cursor listener only hears a tab's own moves: say where this tab's cursor is.
+    const head = doc.view.state.selection.main.head;
+    const line = doc.view.state.doc.lineAt(head);
+    this.options.onCursor(line.number, head - line.from + 1);
     requestAnimationFrame(() => doc.view.requestMeasure());
   }
 

@@ -9,7 +9,7 @@ import type { EditorDoc } from '../editor/editor-tabs';
 import { studio } from '../studio-api';
 import { choose } from '../ui/dialogs';
 import type { Notifications } from '../ui/notifications';
-import { dedent } from './dedent';
+import { dedent, selectedSource } from './dedent';
 
 /** How long Stop waits for the board before offering a hard reset. */
 const STOP_PATIENCE_MS = 6000;
@@ -54,8 +54,7 @@ export class RunController {
     let source = state.doc.toString();
     if (selectionOnly) {
       const range = state.selection.main;
-      source = range.empty ? state.doc.lineAt(range.head).text : state.sliceDoc(range.from, range.to);
-      source = dedent(source);
+      source = range.empty ? dedent(state.doc.lineAt(range.head).text) : selectedSource(source, range.from, range.to);
     }
     await this.run(source, doc.location?.path ?? doc.name, doc);
   }

@@ -7,7 +7,7 @@ export const MACHINE_PERIPHERALS_SOURCE = String.raw`
 def _buffer_arg(data):
     if isinstance(data, int):
         data = bytes([data])
-    return data, uctypes.addressof(data) if len(data) else 0
+    return data, _uctypes.addressof(data) if len(data) else 0
 
 
 class I2C:
@@ -25,7 +25,7 @@ class I2C:
         pass
 
     def scan(self):
-        return json.loads(_vboard.i2c_scan())
+        return _json.loads(_vboard.i2c_scan())
 
     def writeto(self, addr, buf, stop=True):
         data, ptr = _buffer_arg(buf)
@@ -43,7 +43,7 @@ class I2C:
     def readfrom_into(self, addr, buf, stop=True):
         if len(buf) == 0:
             return
-        result = _vboard.i2c_read(addr, uctypes.addressof(buf), len(buf))
+        result = _vboard.i2c_read(addr, _uctypes.addressof(buf), len(buf))
         if result < 0:
             raise OSError(-result)
 

@@ -8,8 +8,9 @@
 import { MACHINE_PERIPHERALS_SOURCE } from './machine-peripherals-source';
 
 export const MACHINE_SOURCE = String.raw`
-import json
-import uctypes
+# Imported under private names: a real board's machine module has no json or uctypes member.
+import json as _json
+import uctypes as _uctypes
 import _vboard
 import _vbtime
 
