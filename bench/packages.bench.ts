@@ -22,7 +22,8 @@ import { MODERN_FIRMWARE, openModernTransport, startQemuModern } from '../test/s
 const BAUD_BYTES_PER_SECOND = 115200 / 10;
 
 async function measure(label: string, transport: Transport, index: PackageIndexServer): Promise<void> {
-  const session = await BoardSession.open(transport);
+  // Generous: on a loaded shared host the first prompt can take a while.
+  const session = await BoardSession.open(transport, { connectTimeoutMs: 30_000 });
   try {
     const fs = new DeviceFs(session);
     await fs.features();
