@@ -80,7 +80,7 @@ function getOnce(url: string, options: HttpGetOptions): Promise<Answer> {
       if (err) reject(err);
       else resolve(answer as Answer);
     };
-    const timer = setTimeout(() => finish(new PackageNetworkError(url, `No answer from ${target.host} within ${Math.round(timeoutMs / 1000)} s requesting ${url}.`)), timeoutMs);
+    const timer = setTimeout(() => finish(new PackageNetworkError(url, `No answer from ${target.host} within ${timeoutMs < 1000 ? (timeoutMs / 1000).toFixed(1) : Math.round(timeoutMs / 1000)} s requesting ${url}.`)), timeoutMs);
     cleanups.push(() => clearTimeout(timer));
     const onAbort = (): void => finish(new TransferCancelledError('Install cancelled; nothing more was written to the board.'));
     options.signal?.addEventListener('abort', onAbort, { once: true });

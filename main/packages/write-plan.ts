@@ -64,6 +64,8 @@ export async function writePlan(session: BoardSession, fs: DeviceFs, plan: Insta
   }
   const createdFiles: string[] = [];
   const createdDirs: string[] = [];
+  /** Folders seen to exist: one stat per folder, not per file. */
+  const knownDirs = new Set<string>(['/']);
   const outcome: WriteOutcome = { written: [], existing: [] };
   let current: (typeof files)[number] | null = null;
   try {
@@ -76,7 +78,7 @@ export async function writePlan(session: BoardSession, fs: DeviceFs, plan: Insta
         continue;
       }
       current = file;
-      if (!target.flat) await makeParents(fs, dirnameOf(file.boardPath), createdDirs);
+      if (!target.flat) await makeParents(fs, dirnameOf(file.boardPath), createdDirs, knownDirs);
       options.onFile?.({ ...base, status: 'installing', bytesDone: 0 });
       if (stateOf(file.sidePath) === 'missing') createdFiles.push(file.boardPath);
       await fs.write(file.boardPath, file.data, { signal: options.signal, onProgress: (done) => options.onFile?.({ ...base, status: 'installing', bytesDone: done }) });
@@ -92,14 +94,16 @@ export async function writePlan(session: BoardSession, fs: DeviceFs, plan: Insta
   return outcome;
 }
 
-/** mkdir -p, remembering what it made. */
-async function makeParents(fs: DeviceFs, dir: string, created: string[]): Promise<void> {
-  if (dir === '/') return;
+/** mkdir -p, remembering what it made and what it found. */
+async function makeParents(fs: DeviceFs, dir: string, created: string[], known: Set<string>): Promise<void> {
+  if (known.has(dir)) return;
   const entry = await fs.stat(dir);
-  if (entry?.type === 'dir') return;
-  await makeParents(fs, dirnameOf(dir), created);
-  await fs.mkdir(dir);
-  created.push(dir);
+  if (entry?.type !== 'dir') {
+    await makeParents(fs, dirnameOf(dir), created, known);
+    await fs.mkdir(dir);
+    created.push(dir);
+  }
+  known.add(dir);
 }
 
 /** Removes what this install created; best effort, since the link may be what failed. */

@@ -204,7 +204,13 @@ export function openPackagesPanel(deps: PackagesPanelDeps): () => void {
   const stopEvents = api.packages.onProgress((p) => {
     if (p.transferId === transferId) progress.update(p);
   });
+  // Only a new board (or none) changes what is installed: the busy/idle flicker of the
+  // panel's own commands must not re-read it (that would loop).
+  let boardKey = JSON.stringify(deps.board());
   const stopBoard = deps.onBoardChange(() => {
+    const key = JSON.stringify(deps.board());
+    if (key === boardKey) return;
+    boardKey = key;
     void loadInstalled().then(() => {
       renderList();
       renderBusy();

@@ -1,4 +1,4 @@
-/** The settings dialog: theme, font size, connection behaviour, baud rate, virtual board folder, plotter history. */
+/** The settings dialog: theme, font size, connection behaviour, baud rate, virtual board folder, plotter history, package index. */
 import { askForm } from '../ui/dialogs';
 import type { Notifications } from '../ui/notifications';
 import { studio } from '../studio-api';
@@ -22,6 +22,7 @@ export async function openSettingsDialog(settings: SettingsClient, notifications
       { name: 'baudRate', label: 'Baud rate (serial)', value: String(s.baudRate) },
       { name: 'virtualBoardFolder', label: 'Virtual board folder', value: s.virtualBoardFolder },
       { name: 'plotHistory', label: 'Plotter history (samples per series, from the next Clear)', value: String(s.plotHistory) },
+      { name: 'packageIndex', label: 'Package index (empty: micropython.org/pi/v2)', value: s.packageIndex },
     ],
     'Save',
   );
@@ -34,6 +35,7 @@ export async function openSettingsDialog(settings: SettingsClient, notifications
     baudRate: Number(answer.baudRate),
     virtualBoardFolder: (answer.virtualBoardFolder ?? '').trim(),
     plotHistory: Number(answer.plotHistory),
+    packageIndex: (answer.packageIndex ?? '').trim(),
   };
   try {
     // The desktop app takes a folder only from its folder dialog (main refuses typed
