@@ -185,7 +185,7 @@ describe('Install MicroPython dialog (fake drive, mock mounts and USB list, loca
       const states = await dialog.locator('.install-progress li').evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset.step}:${(li as HTMLElement).dataset.state}`));
       expect(states.slice(0, 6)).toEqual(['download:skipped', 'verify:done', 'erase:done', 'write:done', 'verify:done', 'reset:done']);
       // The mock is no MicroPython board, so connecting afterwards fails, and the dialog says what to do.
-      await expect.poll(() => dialog.locator('.install-message').textContent(), { timeout: 60_000 }).toMatch(/did not show up as a serial port/);
+      await expect.poll(() => dialog.locator('.install-message').textContent(), { timeout: 60_000 }).toMatch(/MicroPython is installed, but the board on \/dev\/pts\/\d+ did not answer with a MicroPython prompt\. Press its RESET button/);
       await saveScreenshot(page, 'install-esp-no-repl');
     } finally {
       await rom?.close();
