@@ -152,9 +152,14 @@ export function openInstallDialog(deps: InstallDialogDeps, options: { drivePath?
     progress.update({ step: 'connect', message: 'Waiting for the board…' });
     const port = choice.target.kind === 'serial' ? choice.target.path : await newBoardPort(portsBefore);
     if (!port || !(await deps.connect({ kind: 'serial', path: port }))) {
-      progress.fail('The board did not show up');
       message.dataset.kind = 'warning';
-      message.textContent = 'MicroPython is installed, but the board did not show up as a serial port. Unplug it and plug it in again, then pick it in the board list.';
+      if (port) {
+        progress.fail(`No MicroPython prompt on ${port}`);
+        message.textContent = `MicroPython is installed, but the board on ${port} did not answer with a MicroPython prompt. Press its RESET button, then Connect.`;
+      } else {
+        progress.fail('The board did not show up');
+        message.textContent = 'MicroPython is installed, but the board did not show up as a serial port. Unplug it and plug it in again, then pick it in the board list.';
+      }
       return;
     }
     progress.update({ step: 'connect', message: `Connected to ${port}` });

@@ -47,7 +47,8 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-describe('mpstudio flash', () => {
+// Each CLI run starts Node and tsx afresh: seconds apiece on a loaded two-core machine.
+describe('mpstudio flash', { timeout: 150_000 }, () => {
   it('writes a .uf2 built by the test to a fake RP2 drive, verified byte for byte', async () => {
     const d = await drive('RPI-RP2');
     const uf2 = buildUf2(knownPayload(40_000), { familyId: UF2_FAMILIES.rp2040, baseAddr: 0x10000000 });

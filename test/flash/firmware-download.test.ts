@@ -111,3 +111,16 @@ describe('firmware downloads', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('what main agrees to fetch', () => {
+  it('refuses a release URL that is not in the board list', async () => {
+    const { FlashService } = await import('../../main/flash/flash-service');
+    const userDataDir = await mkdtemp(join(tmpdir(), 'mpstudio-catalog-'));
+    cleanups.push(() => rm(userDataDir, { recursive: true, force: true }));
+    const service = new FlashService({ catalog: new FirmwareCatalogStore({ userDataDir }), mounts: async () => [] });
+    const error = await service
+      .install({ firmware: { source: 'release', boardId: 'RPI_PICO', url: 'http://127.0.0.1:1/anything.uf2' }, target: { kind: 'drive', path: userDataDir } })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe('http://127.0.0.1:1/anything.uf2 is not a release of RPI_PICO in the board list.');
+  });
+});

@@ -136,7 +136,9 @@ export async function startMockEspRomLoader(peerPath: string): Promise<MockEspRo
       case OP.CHANGE_BAUDRATE:
         log.baudChanges.push(word(0));
         reply(op);
-        port.update({ baudRate: word(0) });
+        // Like the ROM, switch only once the answer is out: changing the line settings
+        // may drop bytes still queued (the reply would then never arrive).
+        port.drain(() => port.update({ baudRate: word(0) }));
         return;
       case OP.ERASE_FLASH:
         flash.fill(0xff);

@@ -4,6 +4,7 @@
  * FAKE RP2 drive: a temp folder holding INFO_UF2.TXT), the USB port list
  * (`--mock-usb-ports`, with a real board behind it: a virtual board on a pty), and
  * micropython.org (a local HTTP server, `--firmware-site`). The UF2 files are built here.
+ * The ESP path runs esptool-js against a MOCK ESP32 ROM loader on a real pty.
  */
 import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,9 +14,11 @@ import { buildUf2, UF2_FAMILIES } from '../../main/flash/uf2';
 import { knownPayload, makeFakeDrive, type FakeDrive } from '../flash/fake-drive';
 import { boardPageHtml, startFirmwareServer, type FirmwareServer } from '../flash/firmware-server';
 import { saveScreenshot } from '../support/chromium';
+import { startMockEspRomLoader, type MockEspRomLoader } from '../support/mock-esp-rom-loader';
+import { startSocatPair, type SocatPair } from '../support/socat-pair';
 import { startWebApp } from '../support/web-app';
 import { startPtyBoard, type PtyBoard } from './file-browser-pty-board';
-import { openIde, UI_TIMEOUT, waitForBoardState, type Ide } from './ide-driver';
+import { openIde, UI_TIMEOUT, waitForBoardState, type Ide, type InPage } from './ide-driver';
 
 const FILES = ['RPI_PICO-20250415-v1.25.0.uf2', 'RPI_PICO-20241129-v1.24.1.uf2'];
 
@@ -139,5 +142,54 @@ describe('Install MicroPython dialog (fake drive, mock mounts and USB list, loca
     await saveScreenshot(page, 'install-wrong-family');
     expect((await readdir(drive.path)).sort()).toEqual(['INDEX.HTM', 'INFO_UF2.TXT']);
     expect(ide.errors).toEqual([]);
+    await dialog.locator('button:text("Close")').click();
   }, 120_000);
+
+  it('flashes a local .bin onto an ESP board over its serial port, erasing first (MOCK ROM loader)', async () => {
+    const { page } = ide;
+    let pair: SocatPair | undefined;
+    let rom: MockEspRomLoader | undefined;
+    try {
+      pair = await startSocatPair();
+      rom = await startMockEspRomLoader(pair.peerPath);
+      // A CP2102 USB-serial bridge, as on most ESP32 dev boards.
+      await writeList(portsFile, [{ path: pair.hostPath, vendorId: '10C4', productId: 'EA60', manufacturer: 'Silicon Labs' }]);
+      // Web mode has no menu bar: the way in is the offer of a drive, so one is plugged in again.
+      await writeList(mountsFile, []);
+      await expect.poll(() => page.evaluate(() => (globalThis as unknown as InPage).studio.flash.drives().then((d) => d.length))).toBe(0);
+      const drive = await makeFakeDrive('RPI-RP2');
+      drives.push(drive);
+      await writeList(mountsFile, [drive.path]);
+      const offer = page.locator('.notification:has-text("RPI-RP2 drive found")');
+      await offer.waitFor({ timeout: UI_TIMEOUT });
+      await offer.locator('button:text("Install MicroPython…")').click();
+      const dialog = page.locator('.install-dialog');
+      await dialog.waitFor();
+      const espOption = dialog.locator(`select[name="target"] option[value="${pair.hostPath}"]`);
+      await espOption.waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+      await dialog.locator('select[name="target"]').selectOption(pair.hostPath);
+      expect(await dialog.locator('select[name="board"] option:checked').textContent()).toBe('ESP32 (generic)');
+      const image = knownPayload(24_000);
+      image[0] = 0xe9;
+      await page.locator('.install-dialog input[type="file"]').setInputFiles({ name: 'esp32-test.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(image) });
+      await dialog.locator('input[name="erase"]').check();
+      await saveScreenshot(page, 'install-esp-pick');
+      await dialog.locator('button:text("Install…")').click();
+      expect(await dialog.locator('.confirm-erased').textContent()).toMatch(/whole flash of the board is erased first/);
+      await dialog.locator('.actions button:text("Install")').click();
+      await page.waitForSelector('.install-dialog:is([data-state="installed"], [data-state="failed"])', { timeout: 60_000 });
+      await saveScreenshot(page, 'install-esp-installed');
+      expect(await dialog.getAttribute('data-state'), (await dialog.locator('.install-message').textContent()) ?? '').toBe('installed');
+      expect(Buffer.from(rom.flash.subarray(0x1000, 0x1000 + image.length)).equals(Buffer.from(image))).toBe(true);
+      expect(rom.log.erased).toBe(true);
+      const states = await dialog.locator('.install-progress li').evaluateAll((items) => items.map((li) => `${(li as HTMLElement).dataset.step}:${(li as HTMLElement).dataset.state}`));
+      expect(states.slice(0, 6)).toEqual(['download:skipped', 'verify:done', 'erase:done', 'write:done', 'verify:done', 'reset:done']);
+      // The mock is no MicroPython board, so connecting afterwards fails, and the dialog says what to do.
+      await expect.poll(() => dialog.locator('.install-message').textContent(), { timeout: 60_000 }).toMatch(/MicroPython is installed, but the board on \/dev\/pts\/\d+ did not answer with a MicroPython prompt\. Press its RESET button/);
+      await saveScreenshot(page, 'install-esp-no-repl');
+    } finally {
+      await rom?.close();
+      await pair?.kill();
+    }
+  }, 180_000);
 });

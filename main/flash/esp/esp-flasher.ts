@@ -67,8 +67,10 @@ export async function flashEsp(options: EspFlashOptions): Promise<EspFlashResult
     terminal: { clean: () => undefined, writeLine: (line: string) => log(line), write: (text: string) => log(text) },
   });
   let opened = false;
+  // Connecting belongs to the first step that needs the chip: erase when asked for, else write.
+  const firstStep = options.erase ? 'erase' : 'write';
   try {
-    progress({ step: 'write', message: `Connecting to the bootloader on ${options.path}` });
+    progress({ step: firstStep, message: `Connecting to the bootloader on ${options.path}` });
     try {
       await loader.connect('default_reset', options.connectAttempts ?? 7);
       opened = true;
@@ -83,7 +85,7 @@ export async function flashEsp(options: EspFlashOptions): Promise<EspFlashResult
       throw new WrongFamilyError(`The board on ${options.path} is an ${chip}, and this firmware is for the ${expected}. Nothing was written.`);
     }
     const offset = options.offset === 'auto' ? (OFFSET_OF_CHIP[chip] ?? 0) : options.offset;
-    progress({ step: 'write', message: `Found an ${chip}; starting the flasher` });
+    progress({ step: firstStep, message: `Found an ${chip}; starting the flasher` });
     await loader.runStub();
     if ((options.baudRate ?? 460800) !== ROM_BAUD) await loader.changeBaud();
     if (options.erase) {
