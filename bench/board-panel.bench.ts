@@ -103,7 +103,7 @@ async function inputLatency(page: Page): Promise<number> {
         return new Promise<number>((resolve) => {
           const t0 = performance.now();
           const stop = w.studio.repl.onData((chunk) => {
-            if (new TextDecoder().decode(chunk).includes(expected)) {
+            if (String(chunk).includes(expected)) {
               stop();
               resolve(performance.now() - t0);
             }
