@@ -118,7 +118,7 @@ describe('Board panel', () => {
   it('neopixel_rainbow.py: the 8 NeoPixels show the colours of the rainbow, moving', async () => {
     await run('neopixel_rainbow.py', /rainbow on GP16/);
     const colours = () => page.$$eval('.neo-lens', (lenses) => lenses.map((lens) => (lens as SVGElement).dataset.colour ?? '#000000'));
-    await page.waitForFunction(() => [...document.querySelectorAll<SVGElement>('.neo-lens')].every((lens) => lens.dataset.colour && lens.dataset.colour !== '#000000'));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<SVGElement>('.neo-lens')).every((lens) => lens.dataset.colour && lens.dataset.colour !== '#000000'));
     const first = await colours();
     expect(new Set(first).size).toBe(8);
     // Rainbow colours at a quarter brightness: no channel above 64, never all three lit.
