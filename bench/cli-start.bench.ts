@@ -4,7 +4,9 @@
  * - `mpstudio --port P exec 'print(1)'`, the whole command, on the virtual board served on a
  *   pseudo-terminal (`mpstudio virtual --pty`); mpremote's `exec` took 0.25–0.5 s on the QEMU
  *   firmware, and is timed here too when it is installed;
- * - the same two from source through tsx (what every run cost before the bundle).
+ * - `--help` from source through tsx (what every run cost before the bundle);
+ * - web mode, launch to its URL printed (server and services up), bundle against tsx.
+ *   Launch to an interactive REPL in Chromium is `npm run bench ide` (target < 1.5 s).
  * Medians of several runs; wall time, so a busy machine shows in the reference too.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -16,6 +18,24 @@ import { createInterface } from 'node:readline';
 const ROOT = join(import.meta.dirname, '..');
 const RUNS = 7;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Seconds from spawning web mode to the URL it prints once it serves. */
+async function timeWebLaunch(args: string[]): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const userData = mkdtempSync(join(tmpdir(), 'mpstudio-bench-web-'));
+    const started = performance.now();
+    const web = spawn(process.execPath, [...args, '--port', '0', '--no-open', '--user-data', userData], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((resolve) => createInterface({ input: web.stdout! }).once('line', resolve));
+    times.push((performance.now() - started) / 1000);
+    await new Promise((resolve) => {
+      web.once('exit', resolve);
+      web.kill('SIGTERM');
+    });
+    rmSync(userData, { recursive: true, force: true });
+  }
+  return median(times);
+}
 
 function timeCommand(command: string, args: string[], expect?: RegExp): number {
   const times: number[] = [];
@@ -44,6 +64,10 @@ try {
   row('mpstudio --help', help, `  (target < 0.3 s: ${help < 0.3 ? 'met' : 'NOT met'})`);
   row("mpstudio --port <virtual pty> exec 'print(1)'", exec, `  (mpremote exec 0.25–0.5 s: ${exec <= 0.5 ? 'met' : 'NOT met'})`);
   row('mpstudio --help from source (tsx)', helpTsx, `  (bundle ${(helpTsx / help).toFixed(1)}× faster)`);
+  const web = await timeWebLaunch(['bin/web.mjs']);
+  const webTsx = await timeWebLaunch(['--import', 'tsx', 'main/web/web-cli.ts']);
+  row('web mode: launch to URL printed', web);
+  row('web mode from source (tsx)', webTsx, `  (bundle ${(webTsx / web).toFixed(1)}× faster)`);
   const mpremote = spawnSync('mpremote', ['--version'], { encoding: 'utf8' });
   if (mpremote.status === 0) row("mpremote connect <pty> exec 'print(1)'", timeCommand('mpremote', ['connect', port, 'exec', 'print(1)'], /^1\s*$/));
   else console.log('mpremote is not installed here: its 0.25–0.5 s (issue 12, QEMU firmware) is the reference');
