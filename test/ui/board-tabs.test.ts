@@ -30,7 +30,7 @@ for (const kind of ['pty virtual board', 'micro:bit'] as const) {
         const board: PtyBoard = await startPtyBoard(join(t.scratch, 'other-flash'));
         other = { path: board.path, stop: () => board.cut() };
       }
-    }, 120_000);
+    }, 300_000);
     afterAll(async () => {
       await t?.close();
       await other?.stop();

@@ -26,14 +26,14 @@ for (const kind of ['virtual', 'microbit'] as const) {
   describe(`REPL paste onto a non-empty line (${kind})`, { timeout: 240_000 }, () => {
     let ide: Ide;
     let qemu: QemuMicrobit | undefined;
-    const timeout = kind === 'microbit' ? 45_000 : 20_000;
+    const timeout = kind === 'microbit' ? 90_000 : 60_000;
 
     beforeAll(async () => {
       if (kind === 'microbit') qemu = await startQemuMicrobit();
       ide = await openIde();
       if (qemu) await connectSerial(ide.page, qemu.path);
       else await connectVirtual(ide.page);
-    }, 120_000);
+    }, 300_000);
     afterAll(async () => {
       await ide?.close();
       await qemu?.kill();

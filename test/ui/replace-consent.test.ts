@@ -110,6 +110,7 @@ describe('replacing a file asks first, on every transfer path', { timeout: 240_0
       transfer.items.add(new File(['print("from the desktop")\n'], 'hello.py', { lastModified: Date.UTC(2026, 0, 2) }));
       return transfer;
     });
+    await page.locator('.fb-board .fb-tree').dispatchEvent('dragover', { dataTransfer: data });
     await page.locator('.fb-board .fb-tree').dispatchEvent('drop', { dataTransfer: data });
     const sides = await answerReplace(page, 'cancel');
     expect(sides.incoming).toMatch(/Dropped from this computer: hello\.py25 B · modified/);
