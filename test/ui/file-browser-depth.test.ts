@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { boardPaths, callApi, connectVirtualBoard, openFileBrowser, row, until, type BrowserHarness } from './file-browser-harness';
+import { boardPaths, callApi, connectVirtualBoard, openFileBrowser, row, tool, until, type BrowserHarness } from './file-browser-harness';
 
 describe('file browser: depth of rows', () => {
   let t: BrowserHarness;
@@ -25,7 +25,7 @@ describe('file browser: depth of rows', () => {
     await callApi(page, 'fs', 'mkdir', '/lib');
     await callApi(page, 'fs', 'write', '/lib/util.py', new Uint8Array([0x23]));
     await callApi(page, 'fs', 'write', '/zz_root.py', new Uint8Array([0x23]));
-    await page.locator('.fb-board [data-action="refresh"]').click();
+    await tool(page, 'board', 'refresh').click();
     await until(() => boardPaths(page), (p) => p.includes('/zz_root.py') && p.includes('/lib/util.py'), 'the new entries');
     const folder = row(page, 'board', '/aaa_empty');
     if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.locator('.fb-twisty').click();
