@@ -5,16 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { boardPaths, callApi, openFileBrowser, row, tool, until, type BrowserHarness } from './file-browser-harness';
+import { boardPaths, callApi, connectVirtualBoard, openFileBrowser, row, tool, until, type BrowserHarness } from './file-browser-harness';
 
 describe('file browser: depth of rows', () => {
   let t: BrowserHarness;
+  let disconnect: () => Promise<void>;
   beforeAll(async () => {
     t = await openFileBrowser();
-    // The virtual board the app opens at start; connecting it again would race its first listing.
-    await until(() => t.page.locator('.fb-board').getAttribute('data-loaded'), (l) => l !== null, 'the board pane to load', 120_000);
+    disconnect = await connectVirtualBoard(t);
   }, 180_000); // Web mode and the virtual board start slowly on a loaded machine.
   afterAll(async () => {
+    await disconnect?.();
     await t?.close();
   });
 
