@@ -154,7 +154,11 @@ export class FileTree {
       for (const entry of this.childrenOf(dir)) {
         this.visible.push(entry);
         rows.push(this.row(entry, level));
-        if (entry.type === 'dir' && this.isOpen(entry.path)) walk(entry.path, level + 1);
+        if (entry.type !== 'dir' || !this.isOpen(entry.path)) continue;
+        // An open folder with nothing in it says so on its own indented line; without it,
+        // the next rows (the parent's) would look like its contents.
+        if (this.childrenOf(entry.path).length === 0) rows.push(el('div', { class: 'fb-empty-folder', style: indent(level + 1) }, 'empty'));
+        else walk(entry.path, level + 1);
       }
     };
     walk(rootOf(this.options.side), 1);
@@ -185,7 +189,7 @@ export class FileTree {
         'aria-expanded': isDir ? String(open) : undefined,
         draggable: 'true',
         title: entry.ignored ? `${entry.path} (ignored by sync)` : entry.path,
-        style: `padding-left:${(level - 1) * 14 + 4}px`,
+        style: indent(level),
       },
       twisty,
       el('span', { class: 'fb-name' }, entry.name || baseName(entry.path)),
@@ -271,4 +275,12 @@ export class FileTree {
     event.preventDefault();
     this.options.onDrop(dir, data);
   }
+}
+
+/** One level's indentation, as in VS Code's explorer. */
+const INDENT_PX = 14;
+
+/** A row's indentation for its depth, and the indent guides (one line per level) drawn in it. */
+function indent(level: number): string {
+  return `padding-left:${(level - 1) * INDENT_PX + 4}px;background-size:${(level - 1) * INDENT_PX}px 100%`;
 }

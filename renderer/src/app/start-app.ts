@@ -65,7 +65,11 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     connect: () => void connection.connect(),
   });
   const showReplForRun = () => {
-    panel.show('repl');
+    // Each Run starts a fresh plot: series of earlier output (the REPL's, a previous program's)
+    // would otherwise stay in the legend until Clear.
+    void studio.plot.clear().catch(() => undefined);
+    // A plotter in front stays in front: the user is watching the plot of what runs.
+    if (panel.visible !== 'plotter') panel.show('repl');
     repl.startLine();
   };
   const run = new RunController(board, notifications, showReplForRun, () => connection.connect());
