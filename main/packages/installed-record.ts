@@ -26,9 +26,12 @@ export function recordPath(dir: string): string {
 
 export async function readRecord(fs: DeviceFs, dir: string): Promise<InstalledRecord> {
   const path = recordPath(dir);
-  if (!(await fs.stat(path).catch(() => null))) return {};
+  if (!(await fs.stat(path))) return {};
+  // A board error (lost link, MemoryError) must fail the caller: treating the note as empty
+  // would make an install overwrite it and a remove say "not installed".
+  const bytes = await fs.read(path);
   try {
-    const json = JSON.parse(new TextDecoder().decode(await fs.read(path))) as Record<string, { v?: string; f?: string[]; d?: string[]; r?: number }>;
+    const json = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, { v?: string; f?: string[]; d?: string[]; r?: number }>;
     const record: InstalledRecord = {};
     for (const [name, p] of Object.entries(json)) {
       record[name] = { name, version: String(p.v ?? ''), files: Array.isArray(p.f) ? p.f.map(String) : [], deps: Array.isArray(p.d) ? p.d.map(String) : [], requested: p.r === 1 };

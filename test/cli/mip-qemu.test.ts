@@ -64,6 +64,8 @@ describe('mpstudio mip on the QEMU micro:bit (flat file system)', () => {
     expect(result.stdout).toContain('Note: on the micro:bit, import dependencies first: import mpst_base, mpst_fmt, mpst_greet');
     const run = await ok([...port, 'exec', "import mpst_base, mpst_fmt, mpst_greet\nprint(mpst_greet.greet('bit'))"]);
     expect(run.stdout.trim()).toBe('*HELLO BIT*');
+    // The imported modules stay in the 16 KB heap; a soft reset frees it for what follows.
+    await ok([...port, 'reset']);
     const again = await ok([...port, 'mip', 'install', '--index', index.url, 'mpst_greet']);
     expect(again.stdout).toContain('Exists: /mpst_base.py');
     expect(again.stdout).toContain('0 installed, 3 already there');
@@ -89,6 +91,7 @@ describe('mpstudio mip on the QEMU micro:bit (flat file system)', () => {
     expect((await ok([...port, 'ls'])).stdout).toBe(before);
     const run = await ok([...port, 'exec', "import mpst_base, mpst_fmt, mpst_greet\nprint(mpst_greet.greet('still'))"]);
     expect(run.stdout.trim()).toBe('*HELLO STILL*');
+    await ok([...port, 'reset']);
   });
 
   it('removes a package with mip remove', async () => {
