@@ -8,6 +8,7 @@
  * - panel input to program: a slider move in the page until the program that polls
  *   the ADC has printed that it saw it (an upper bound: it includes the print's way back).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,16 @@ import { createServices } from '../main/services/create-services';
 import { startWebServer } from '../main/web/web-server';
 import { launchChromium, type Page } from '../test/support/chromium';
 import { repoRoot } from '../test/support/web-app';
-import { connectVirtual, newFile, waitForRepl, type InPage } from '../test/ui/ide-driver';
+import { newFile, waitForRepl, type InPage } from '../test/ui/ide-driver';
+
+// Workers inherit `--import tsx` (bin/bench.mjs runs benches that way), and tsx in the
+// board's worker makes every boot slow enough to miss the session's prompt timeouts. So
+// run again with tsx registered in this thread only, as web mode does.
+if (process.execArgv.some((arg) => arg.includes('tsx'))) {
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { stdio: 'inherit', cwd: repoRoot });
+  process.exit(child.status ?? 1);
+}
 
 const RUN_SECONDS = Number(process.env.RUN_SECONDS ?? 10);
 const TOGGLE = 'from machine import Pin\nled = Pin("LED", Pin.OUT)\nwhile True:\n    led.toggle()\n';
@@ -48,9 +58,10 @@ const services = await createServices({
 server = await startWebServer({ staticDir: join(repoRoot, 'out', 'renderer'), dispatch: services.dispatch });
 // Connect before the page opens (the page then finds it connected): on a loaded machine the
 // first worker's bundling and boot may outlast the session's prompt timeouts.
-for (let attempt = 0; attempt < 8; attempt++) {
+for (let attempt = 1; ; attempt++) {
   const result = (await services.dispatch('board:connect', [{ kind: 'virtual' }])) as { ok?: boolean };
   if (result.ok !== false) break;
+  if (attempt === 8) throw new Error(`the virtual board did not connect: ${JSON.stringify(result)}`);
 }
 const chromium = await launchChromium();
 
@@ -127,7 +138,7 @@ try {
   await page.goto(server.url);
   // A loaded machine can take a while; the driver's 20 s are for tests.
   await page.waitForSelector('#app[data-state="ready"][data-start-connection="done"]', { timeout: 120_000 });
-  await connectVirtual(page);
+  await page.waitForSelector('.state-pill[data-state="idle"]', { timeout: 120_000 });
   await page.waitForSelector('.board-panel:not([hidden])');
   const idle = await measure(page, RUN_SECONDS);
   await newFile(page, TOGGLE);
