@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatch, type Dispatch } from '../../main/services/dispatch';
 import { createHandlers } from '../../main/services/create-handlers';
 import { SettingsStore } from '../../main/services/settings-store';
+import { sha256 } from '../../main/consent/replace-rule';
 
 let base: string;
 let project: string;
@@ -38,7 +39,9 @@ describe('local writes and planted symlinks', () => {
   it('does not follow a symlink planted at the temporary name (old scheme: <file>.mpstudio-<pid>.tmp)', async () => {
     const planted = join(project, `victim.py.mpstudio-${process.pid}.tmp`);
     await symlink(join(base, 'outside', 'created.py'), planted);
-    const result = await dispatch('local:write', ['victim.py', new TextEncoder().encode('print("new")\n')]);
+    // The user agreed to replace exactly the file they saw (the replace rule asks first).
+    const consent = { replaces: sha256(new TextEncoder().encode('print("mine")\n')) };
+    const result = await dispatch('local:write', ['victim.py', new TextEncoder().encode('print("new")\n'), consent]);
     expect(result.ok).toBe(true);
     expect(await readdir(join(base, 'outside'))).toEqual([]);
     expect((await lstat(join(project, 'victim.py'))).isFile()).toBe(true);
