@@ -5,6 +5,13 @@
  */
 
 const BYTES_KEY = '$bytes';
+/**
+ * JSON turns an `undefined` argument into `null`, which an optional argument's schema
+ * refuses (`fs:write(path, bytes, undefined, consent)`), and `null` can mean something
+ * of its own (`virtual:setPin(pin, null)` releases a pin). So a skipped array slot
+ * travels under this marker and comes back as `undefined`.
+ */
+const UNDEFINED_KEY = '$undefined';
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -25,13 +32,14 @@ export function encodeWire(value: unknown): string {
   // The holder's own value, not `item`: a Node Buffer's toJSON has already run by the time `item` is seen.
   return JSON.stringify(value, function (this: Record<string, unknown>, key: string, item: unknown) {
     const original = this[key];
+    if (original === undefined && Array.isArray(this)) return { [UNDEFINED_KEY]: 1 };
     return original instanceof Uint8Array ? { [BYTES_KEY]: toBase64(original) } : item;
   });
 }
 
 export function decodeWire(text: string): unknown {
   // Most messages (REPL text, plot batches) carry no bytes: skip the per-value reviver.
-  if (!text.includes(`"${BYTES_KEY}"`)) return JSON.parse(text);
+  if (!text.includes(`"${BYTES_KEY}"`) && !text.includes(`"${UNDEFINED_KEY}"`)) return JSON.parse(text);
   return JSON.parse(text, (_key, item: unknown) => {
     if (item && typeof item === 'object' && !Array.isArray(item)) {
       const record = item as Record<string, unknown>;
@@ -39,6 +47,8 @@ export function decodeWire(text: string): unknown {
       if (keys.length === 1 && keys[0] === BYTES_KEY && typeof record[BYTES_KEY] === 'string') {
         return fromBase64(record[BYTES_KEY]);
       }
+      // Returning undefined leaves the array slot empty, which reads as undefined.
+      if (keys.length === 1 && keys[0] === UNDEFINED_KEY) return undefined;
     }
     return item;
   });

@@ -18,4 +18,14 @@ describe('wire codec', () => {
   it('leaves ordinary objects alone', () => {
     expect(decodeWire(encodeWire({ $bytes: 1, other: 2 }))).toEqual({ $bytes: 1, other: 2 });
   });
+
+  it('keeps a skipped argument undefined and a null argument null', () => {
+    const args = decodeWire(encodeWire(['/a.py', new Uint8Array([1]), undefined, { replaces: 'ab' }, null])) as unknown[];
+    expect(args).toHaveLength(5);
+    expect(args[2]).toBeUndefined();
+    expect(args[3]).toEqual({ replaces: 'ab' });
+    expect(args[4]).toBeNull();
+    // Without bytes too (the fast path).
+    expect(decodeWire(encodeWire(['x', undefined, 1]))).toEqual(['x', undefined, 1]);
+  });
 });
