@@ -49,6 +49,12 @@ const MAX_WINDOW = 4096;
  * frame fails its check, and the board asks for a resend.
  */
 const STALL_MS = 3000;
+/**
+ * How long the board may say nothing before the upload is given up. Generous: littlefs
+ * slows down a lot as it fills (a write near a full disk was seen taking over 7 s under
+ * QEMU on a loaded host) before it raises the disk-full error we want to report.
+ */
+const BOARD_SILENT_MS = IDLE_MS + 15_000;
 /** Filler pieces sent per transfer before the board is called unresponsive. */
 const MAX_FILLERS = 3;
 /** Resends allowed per transfer before the link is called too damaged. */
@@ -252,7 +258,7 @@ async function feed(session: BoardSession, call: string, target: string, frames:
         await session.transport.write(new Uint8Array(piece)); // Zeros: never ESC, never Ctrl-C.
         continue;
       }
-      if (Date.now() - lastWord > IDLE_MS + 2000) throw new BoardTimeoutError('The board stopped reading the upload.');
+      if (Date.now() - lastWord > BOARD_SILENT_MS) throw new BoardTimeoutError('The board stopped reading the upload.');
       await new Promise<void>((resolve) => {
         wake = resolve;
         setTimeout(resolve, 100);
