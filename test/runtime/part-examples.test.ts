@@ -51,7 +51,9 @@ describe('part examples on the virtual board', () => {
 
   it('oled_hello.py draws on the OLED and prints both analog inputs', async () => {
     h.board.setPotentiometer(65535);
-    const out = await start('oled_hello.py', 'light:');
+    await start('oled_hello.py', 'light:');
+    // The output may arrive cut just after "light:": wait for the whole first line.
+    const out = await h.waitFor('\r\n');
     expect(out).toMatch(/pot:6\d{4} light:\d+/);
     // The display-on commands and the first frame reach the host in separate hardware
     // updates (published at most every 20 ms), which may come after the printed line:
