@@ -248,7 +248,7 @@ def bitstream(pin, encoding, timing, buf):
     if encoding != 0:
         raise ValueError("unknown encoding")
     if len(buf):
-        _vboard.bitstream(_pin_number(pin), uctypes.addressof(buf), len(buf))
+        _vboard.bitstream(_pin_number(pin), _uctypes.addressof(buf), len(buf))
 
 
 def unique_id():
