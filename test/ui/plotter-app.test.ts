@@ -132,6 +132,9 @@ describe('plotter in the IDE with the virtual board', () => {
     expect(await badge.isHidden()).toBe(true);
     await page.keyboard.press('F5');
     await badge.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+    // Each Run starts a fresh plot: the badge may come from the previous run's last lines,
+    // so let this run's own samples arrive before stopping it (the next test needs them).
+    await waitForState(page, (s) => Number(s.samples) > 0, 'samples of this run');
     await page.keyboard.press('Control+F2');
     await waitForBoardState(page, 'idle');
     await page.click('[data-panel="plotter"][role="tab"]');
