@@ -34,6 +34,12 @@ describe('IDE board control', () => {
 
   it('explains a failed connection in plain words', async () => {
     const { page } = ide;
+    // The app opens the virtual board at start, and a switch that fails keeps an idle board
+    // on (the error goes back to the caller only). Start from no board, as this case is about.
+    if ((await page.locator('.state-pill').getAttribute('data-state')) !== 'disconnected') {
+      await page.click('button.connect'); // Disconnect
+      await waitForBoardState(page, 'disconnected');
+    }
     await page.evaluate(() =>
       (globalThis as InPage).studio.board.connect({ kind: 'serial', path: '/dev/ttyMPSTUDIO-NOPE' }).catch(() => undefined),
     );

@@ -86,9 +86,23 @@ describe('Packages panel on the virtual board', { timeout: 2 * SLOW }, () => {
 
   it('Cancel midway leaves no file of that install behind', async () => {
     await pick(page, 'mpst_big');
+    // Cancel the moment a file is being written, from inside the page: the writes take about
+    // a second, and on a loaded host a round trip from here (see the row, then click) came
+    // after the install's end, when Cancel was hidden again.
+    await page.evaluate((panel) => {
+      const cancelled = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector(`${panel} .pkg-files li[data-status="installing"]`)) return;
+          observer.disconnect();
+          document.querySelector<HTMLButtonElement>(`${panel} [data-action="cancel"]`)?.click();
+          resolve();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      (globalThis as typeof globalThis & { cancelledMidway?: Promise<void> }).cancelledMidway = cancelled;
+    }, PANEL);
     await page.click(`${PANEL} [data-action="install"]`);
-    await page.waitForSelector(`${PANEL} .pkg-files li[data-status="installing"]`, { timeout: SLOW });
-    await page.click(`${PANEL} [data-action="cancel"]`);
+    await page.evaluate(() => (globalThis as typeof globalThis & { cancelledMidway?: Promise<void> }).cancelledMidway);
     await page.waitForSelector(`${PANEL} .pkg-error[data-code="cancelled"]`, { timeout: SLOW });
     await saveScreenshot(page, 'packages-panel-cancelled');
     expect(await boardExec(page, "import os\nprint(sorted(n for n in os.listdir('/lib') if n.startswith('mpst_big') or n.endswith('.tmp')))")).toBe('[]');
