@@ -18,4 +18,13 @@ describe('wire codec', () => {
   it('leaves ordinary objects alone', () => {
     expect(decodeWire(encodeWire({ $bytes: 1, other: 2 }))).toEqual({ $bytes: 1, other: 2 });
   });
+
+  it('keeps an undefined argument undefined, as IPC does (JSON alone would send null)', () => {
+    const bytes = new Uint8Array([1, 2]);
+    const decoded = decodeWire(encodeWire({ args: ['/a.py', bytes, undefined, undefined] })) as { args: unknown[] };
+    expect(decoded.args).toHaveLength(4);
+    expect(decoded.args).toStrictEqual(['/a.py', bytes, undefined, undefined]);
+    expect(decodeWire(encodeWire(['x', undefined]))).toStrictEqual(['x', undefined]);
+    expect(decodeWire(encodeWire([null, { $undefined: 2 }]))).toStrictEqual([null, { $undefined: 2 }]);
+  });
 });
