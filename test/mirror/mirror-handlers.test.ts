@@ -4,6 +4,7 @@
  * through the contract). Files written and read through `fs:*` land in the mirror;
  * `mirror:restore` puts one back; hostile arguments are refused before any handler.
  */
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,11 @@ describe('mirror and sync through the app’s handler table', () => {
 
   it('mirrors what is written and read, under the board’s id', async () => {
     await ok('fs:write', '/saved.py', new TextEncoder().encode('v = 1\n'));
-    await ok('fs:write', '/saved.py', new TextEncoder().encode('v = 2\n'));
+    // Other content over an existing file needs the user's consent for exactly the file they saw.
+    const refused = await call('fs:write', '/saved.py', new TextEncoder().encode('v = 2\n'));
+    const v1 = createHash('sha256').update('v = 1\n').digest('hex');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', conflict: { target: { side: 'board', path: '/saved.py', size: 6, sha256: v1 } } } });
+    await ok('fs:write', '/saved.py', new TextEncoder().encode('v = 2\n'), undefined, { replaces: v1 });
     const read = await ok<Uint8Array>('fs:read', '/saved.py');
     // A plain Uint8Array, not a Node Buffer (which web mode's JSON would mangle).
     expect(Object.getPrototypeOf(read)).toBe(Uint8Array.prototype);

@@ -145,6 +145,9 @@ describe('file browser: board operations on the virtual board', () => {
     await row(page, 'local', 'pkg').click();
     await row(page, 'board', '/lib').click();
     await tool(page, 'board', 'download').click();
+    // The local tree lists a folder only once it is opened (lazy listing): open the new pkg/lib.
+    await expect.poll(() => localPaths(page), { timeout: 30_000 }).toContain('pkg/lib');
+    await row(page, 'local', 'pkg/lib').locator('.fb-twisty').click();
     await expect.poll(() => localPaths(page), { timeout: 30_000 }).toContain('pkg/lib/config.py');
     expect(await readFile(join(project, 'pkg', 'lib', 'main.py'), 'utf8')).toBe('print("main")\n');
   });

@@ -113,7 +113,7 @@ describe('replacing a file asks first, on every transfer path', { timeout: 240_0
     await page.locator('.fb-board .fb-tree').dispatchEvent('dragover', { dataTransfer: data });
     await page.locator('.fb-board .fb-tree').dispatchEvent('drop', { dataTransfer: data });
     const sides = await answerReplace(page, 'cancel');
-    expect(sides.incoming).toMatch(/Dropped from this computer: hello\.py25 B · modified/);
+    expect(sides.incoming).toMatch(/Dropped from this computer: hello\.py26 B · modified/);
     expect(await readBoardText(page, '/hello.py')).toBe(LOCAL);
     expect(await local('hello.py')).toBe('print("dragged")\n');
     expect(await localPaths(page)).toEqual(['hello.py']);
