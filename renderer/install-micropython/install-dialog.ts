@@ -70,6 +70,9 @@ export function openInstallDialog(deps: InstallDialogDeps, options: { drivePath?
     updatePick();
   };
   const updatePick = () => {
+    // Drives and ports keep changing after the pick step (a flashed RP2 drive vanishes as the
+    // board reboots): they must not write the pick step's hint over the progress or the result.
+    if (!body.contains(form.element)) return;
     const choice = form.choice();
     installButton.disabled = typeof choice === 'string';
     message.textContent = typeof choice === 'string' ? choice : '';
