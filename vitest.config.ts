@@ -11,7 +11,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     // STOPGAP, to be removed: a few end-to-end tests merged this session (board-panel servo,
-    // the ESP install dialog, paste mode on the modern firmware, the micro:bit's sync by hash)
+    // a cut link on the modern firmware, paste mode there, the micro:bit's sync by hash)
     // failed once when two heavy files ran side by side and pass alone. One retry keeps CI
     // honest about real breakage while those races are found; the closing note lists them.
     retry: 1,
