@@ -426,9 +426,12 @@ export interface WriteConsent {
   keepBoth?: boolean;
 }
 
-/** One side of a replacement: a file on the board, in the local folder, or an editor's buffer. */
+/**
+ * One side of a replacement: a file on the board, in the local folder, one the system
+ * opened in the app (`file`), an editor's buffer, the mirror's copy, or a dropped file.
+ */
 export interface ReplaceSide {
-  side: 'board' | 'local' | 'editor' | 'mirror' | 'computer';
+  side: 'board' | 'local' | 'file' | 'editor' | 'mirror' | 'computer';
   path: string;
   size: number;
   /** Milliseconds since 1970; absent where the side keeps no date (board flash). */
@@ -437,7 +440,7 @@ export interface ReplaceSide {
 
 export interface ReplaceConflict {
   /** The existing file the write would replace. */
-  target: ReplaceSide & { side: 'board' | 'local'; sha256: string };
+  target: ReplaceSide & { side: 'board' | 'local' | 'file'; sha256: string };
   /** What would replace it. */
   incoming: ReplaceSide;
 }
@@ -570,4 +573,19 @@ export interface FlashResult {
   verified: 'read-back' | 'board-restarted' | 'md5';
   /** The serial port of the new board, when it came up and was connected. */
   connectedPort?: string;
+}
+
+// ---------------------------------------------------------------- files the system opened
+
+/** A file handed to the app by the system ("Open with", a second launch), outside the project folder. */
+export interface OpenedFile {
+  /** Absolute real path: the only key `opened:read` and `opened:write` accept. */
+  path: string;
+  name: string;
+}
+
+export interface OpenedFiles {
+  files: OpenedFile[];
+  /** Arguments that could not be opened, each as a sentence (no such file, a folder, too large). */
+  problems: string[];
 }

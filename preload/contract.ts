@@ -25,6 +25,7 @@ import type {
   MirrorBoard,
   MirrorFile,
   MenuCommand,
+  OpenedFiles,
   PackageCatalog,
   PackageInstallResult,
   PackageProgress,
@@ -57,6 +58,7 @@ export const CHANNEL_AREAS = [
   'plot',
   'packages',
   'flash',
+  'opened',
 ] as const;
 export type ChannelArea = (typeof CHANNEL_AREAS)[number];
 
@@ -363,6 +365,15 @@ export const contract = {
   'flash:progress': event<FlashProgress>(),
   /** Restarts the connected RP2 board into BOOTSEL (`machine.bootloader()`). */
   'flash:enterBootloader': request<void>()(),
+
+  // opened: files the system opened in the app ("Open with", a second launch); each path is granted by main
+  /** The files waiting for a window, and what could not be opened; taking them empties the queue. */
+  'opened:take': request<OpenedFiles>()(),
+  /** Files are waiting: the window should take them. */
+  'opened:waiting': event<null>(),
+  'opened:read': request<Uint8Array>()(hostPathSchema),
+  /** Writes an opened file under the replace rule, like `local:write`. */
+  'opened:write': request<WriteOutcome>()(hostPathSchema, bytesSchema, v.optional(writeConsentSchema)),
 } as const;
 
 // ---------------------------------------------------------------- derived types

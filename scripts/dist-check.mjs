@@ -12,7 +12,7 @@
 //
 //   node scripts/dist-check.mjs                 build dist/check/ and inspect it
 //   node scripts/dist-check.mjs --inspect DIR   inspect an existing package's resources folder
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspectPackage } from './package-check/inspect-package.mjs';
@@ -40,6 +40,9 @@ async function buildPackage() {
     if (!existsSync(join(root, built))) fail(`${built} is missing: run "npm run build" first.`);
   }
   makeStandIn();
+  // electron-builder hard-links files into place and stops with EEXIST on any left from
+  // an earlier build, so a second run in the same checkout starts from nothing.
+  rmSync(CHECK_OUTPUT, { recursive: true, force: true });
   const [{ build, Platform, Arch }, { default: yaml }] = await Promise.all([import('electron-builder'), import('js-yaml')]);
   const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
   await build({

@@ -11,7 +11,7 @@ import { UserFacingError } from '../services/user-facing-error';
 
 /** What the rule needs from one side (board or local folder). */
 export interface ReplaceTarget {
-  side: 'board' | 'local';
+  side: 'board' | 'local' | 'file';
   /** The file at `path`, or null when there is none; a folder is reported as such. */
   stat(path: string): Promise<{ type: 'file' | 'dir'; size: number; modifiedAt?: number } | null>;
   /** SHA-256 of the file, lowercase hex (on the board itself where it can: no read back). */

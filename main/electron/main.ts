@@ -20,6 +20,16 @@ const appUrl = devServerUrl ?? APP_INDEX_URL;
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;
+/** Files macOS asked to open before the services were up. */
+const earlyOpenFiles: string[] = [];
+
+/**
+ * The user's arguments of a launch: a packaged app's argv is the executable then the
+ * arguments; `electron .` puts the app's folder between them.
+ */
+function launchArguments(argv: readonly string[]): string[] {
+  return argv.slice(app.isPackaged ? 1 : 2);
+}
 
 const isAppUrl = (url: string) => isSameOrigin(url, appUrl);
 
@@ -55,6 +65,8 @@ async function start(): Promise<void> {
   });
   mainWindow = createMainWindow({ userDataDir: app.getPath('userData'), preloadPath, pageUrl: appUrl, iconPath: join(__dirname, '../icons/256x256.png') });
   mainWindow.on('closed', () => (mainWindow = null));
+  // The files of this launch ("Open with", `mpstudio-app file.py`) wait for the page to take them.
+  await services.openFiles([...launchArguments(process.argv), ...earlyOpenFiles.splice(0)], process.cwd());
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -62,10 +74,18 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   setupSecurity(isAppUrl);
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // A second launch with a file opens it here: the second process quits at once.
+    void services?.openFiles(launchArguments(argv), workingDirectory);
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+  // macOS hands files to the running app (Finder's "Open with", a dock drop) as events, from before `ready` on.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (services) void services.openFiles([path], process.cwd());
+    else earlyOpenFiles.push(path);
   });
   app.whenReady().then(start, (error: unknown) => {
     console.error('MicroPython Studio failed to start:', error);

@@ -18,9 +18,12 @@ import { createSyntaxChecker, lintHandlers } from './lint-handlers';
 import { RootFolders } from './root-folders';
 import { packageHandlers } from './package-handlers';
 import { createFlashService, flashHandlers } from './flash-handlers';
+import { OpenedFiles } from '../opened/opened-files';
+import { openedHandlers } from './opened-handlers';
 import type { ServiceContext } from './service-context';
 
-export function createHandlers(ctx: ServiceContext): Handlers {
+/** `opened` is shared with whoever admits the files the system opens (create-services.ts). */
+export function createHandlers(ctx: ServiceContext, opened = new OpenedFiles(() => ctx.emit('opened:waiting', null))): Handlers {
   // The file browser's groups reach the board through the finished table (`fs:*`),
   // and the mirror wraps that table's `fs:read`/`fs:write` to keep a copy of each file.
   // The one validated setter of the folders files are served from (see root-folders.ts).
@@ -28,6 +31,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
   const localParts = createLocalFolder(ctx, roots);
   const local = localParts.service;
   const mirror = createMirror(ctx);
+  const replaced = createReplacedFiles(ctx);
   let table: Handlers | undefined;
   const boardFiles = boardFilesFromHandlers(() => table as Handlers);
   const virtualBoard = createVirtualBoardHost(ctx);
@@ -56,10 +60,11 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...lintHandlers(createSyntaxChecker(ctx)),
     ...packageHandlers(ctx, board),
     ...flashHandlers(createFlashService(ctx, board), board, ctx),
+    ...openedHandlers(opened, replaced),
   };
   // Every channel of the contract must have a handler: a missing one is a compile error here.
   const complete: Handlers = groups;
   // Outermost: no file is replaced with other content without the user's consent (consent-handlers.ts).
-  table = withReplaceConsent(withMirrorRecording(complete, mirror, ctx.emit), { local, mirror, replaced: createReplacedFiles(ctx) });
+  table = withReplaceConsent(withMirrorRecording(complete, mirror, ctx.emit), { local, mirror, replaced });
   return table;
 }

@@ -2,6 +2,7 @@
  * Builds the app's services for one process, Electron's main or web mode's server:
  * the settings, the handler table and the dispatcher, plus one `dispose()` for quit.
  */
+import { OpenedFiles } from '../opened/opened-files';
 import { createHandlers } from './create-handlers';
 import { createDispatch, type Dispatch } from './dispatch';
 import type { EmitEvent, ServiceContext } from './service-context';
@@ -23,6 +24,11 @@ export interface ServicesOptions {
 export interface Services {
   dispatch: Dispatch;
   context: ServiceContext;
+  /**
+   * Opens the file arguments of a launch (relative ones from `cwd`) in the window,
+   * or keeps them until a window asks (`opened:take`).
+   */
+  openFiles(args: readonly string[], cwd: string): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -33,10 +39,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
     settings: await SettingsStore.open(options.userDataDir),
     onDispose: (cleanup) => cleanups.push(cleanup),
   };
-  const dispatch = createDispatch(createHandlers(context));
+  const opened = new OpenedFiles(() => options.emit('opened:waiting', null));
+  const dispatch = createDispatch(createHandlers(context, opened));
   return {
     dispatch,
     context,
+    openFiles: (args, cwd) => opened.admit(args, cwd),
     async dispose() {
       for (const cleanup of cleanups.reverse()) {
         try {

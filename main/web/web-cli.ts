@@ -3,6 +3,8 @@
  * to a browser. Prints one line, the URL with its token, and serves until SIGINT or
  * SIGTERM.
  *
+ * Any other argument is a file to open in the page, as "Open with" does on the desktop.
+ *
  *   --port N         port to listen on (default 0: any free port)
  *   --host ADDR      address to bind (default 127.0.0.1; anything else is reachable from the network)
  *   --no-open        do not open the system browser
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
         'firmware-site': { type: 'string' },
       },
       strict: true,
+      allowPositionals: true,
     });
   } catch (error) {
     fail((error as Error).message);
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
     ...(parsed.values['mock-mounts'] && { mountLister: mockMountLister(resolve(parsed.values['mock-mounts'])) }),
     ...(parsed.values['firmware-site'] && { firmwareSite: parsed.values['firmware-site'] }),
   });
+  await services.openFiles(parsed.positionals, process.cwd());
   try {
     server = await startWebServer({ staticDir, dispatch: services.dispatch, host, port });
   } catch (error) {

@@ -5,7 +5,7 @@
  * the preload, the board worker and the interpreter's .wasm from app.asar.unpacked.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,8 +25,8 @@ const MOCK = join(repoRoot, 'test', 'support', 'mock-electron.cjs');
 const work = mkdtempSync(join(tmpdir(), 'mpstudio-packaged-main-'));
 
 /** The packaged main process under the mock, and a way to talk to it. */
-function startPackagedMain(app: string, packaged: boolean) {
-  const child: ChildProcess = fork(join(app, 'out', 'main', 'index.cjs'), [], {
+function startPackagedMain(app: string, packaged: boolean, args: string[] = []) {
+  const child: ChildProcess = fork(join(app, 'out', 'main', 'index.cjs'), args, {
     execArgv: ['--require', MOCK],
     env: { ...process.env, MOCK_ELECTRON_USER_DATA: join(work, packaged ? 'user-data' : 'user-data-dev'), MOCK_ELECTRON_PACKAGED: packaged ? '1' : '0' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -62,7 +62,10 @@ let record: MockRecord;
 beforeAll(async () => {
   ensurePackage();
   app = layOutPackage(work);
-  main = startPackagedMain(app, true);
+  writeFileSync(join(work, 'launched.py'), 'print("opened with")\n');
+  writeFileSync(join(work, 'second.py'), 'print("second launch")\n');
+  // Launched as a file manager's "Open with" does: the file is the argument.
+  main = startPackagedMain(app, true, [join(work, 'launched.py')]);
   record = await main.ready;
 }, 180_000);
 
@@ -109,6 +112,17 @@ describe('the packaged main process under a mock electron', () => {
     expect(status, JSON.stringify(status)).toMatchObject({ ok: true });
     const result = await main.ask<{ ok: boolean; value: { stdout: string } }>({ op: 'invoke', channel: 'board:exec', args: ['print(6*7)'] });
     expect(result).toEqual({ ok: true, value: { stdout: '42\r\n' } });
+  });
+
+  it('opens the file it was launched with, and a second launch\'s file in the running window', async () => {
+    const take = () => main.ask<{ ok: boolean; value: { files: Array<{ path: string }>; problems: string[] } }>({ op: 'invoke', channel: 'opened:take', args: [] });
+    const real = realpathSync(work);
+    expect((await take()).value).toEqual({ files: [{ path: join(real, 'launched.py'), name: 'launched.py' }], problems: [] });
+    // The second process hands over its argv (executable, switches Chromium added, the file) and quits.
+    await main.ask({ op: 'second-instance', argv: ['/opt/MicroPython Studio/mpstudio', '--allow-file-access-from-files', 'second.py'], cwd: work });
+    await expect.poll(async () => (await take()).value.files, { timeout: 10_000 }).toEqual([{ path: join(real, 'second.py'), name: 'second.py' }]);
+    const record = await main.ask<{ sent: Record<string, number> }>({ op: 'record' });
+    expect(record.sent['opened:waiting']).toBeGreaterThanOrEqual(2);
   });
 
   it('answers only its own page: a look-alike origin is refused and cannot navigate', async () => {

@@ -11,13 +11,21 @@
  *                                                   main frame (or a foreign frame)
  *   { op: 'fetch', id, url }                        asks the app:// protocol handler
  *   { op: 'navigate', id, url }                     fires will-navigate; answers prevented
+ *   { op: 'second-instance', id, argv, cwd }        a second launch, as Electron reports it
+ *   { op: 'record', id }                            answers what was recorded so far
  *   { op: 'quit' }                                  quits as Electron would
- * and hears { type: 'ready', record } once the window loads its page.
+ * and hears { type: 'ready', record } once the window loads its page. `record.sent`
+ * counts what main pushed to the page, per channel.
+ *
+ * A packaged Electron app's argv is the executable, then the user's arguments: the
+ * script path Node puts at argv[1] is taken out to match (Node has already read it).
  */
 'use strict';
 const Module = require('node:module');
 const { EventEmitter } = require('node:events');
 const { pathToFileURL } = require('node:url');
+
+if (process.env.MOCK_ELECTRON_PACKAGED !== '0') process.argv.splice(1, 1);
 
 const record = { windows: [], pageUrl: null, menu: null, ipcChannels: [], privilegedSchemes: [], protocols: [], sent: {} };
 const ipcHandlers = new Map();
@@ -122,6 +130,11 @@ async function answer(message) {
   if (message.op === 'fetch') {
     const response = await protocolHandlers.get(new URL(message.url).protocol.slice(0, -1))({ url: message.url, method: 'GET' });
     return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+  }
+  if (message.op === 'record') return record;
+  if (message.op === 'second-instance') {
+    app.emit('second-instance', {}, message.argv, message.cwd);
+    return null;
   }
   if (message.op === 'navigate') {
     let prevented = false;

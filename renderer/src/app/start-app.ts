@@ -29,6 +29,9 @@ import { buildShell } from './shell-layout';
 import { exposeAutomation } from './automation';
 import { openPackagesPanel } from '../packages/packages-panel';
 import { installMicroPython } from '../../install-micropython';
+import { openFilesFromTheSystem } from '../editor/opened-files';
+
+const SIDE_NAMES = { board: 'Board', local: 'Local', file: 'File' } as const;
 
 export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Promise<void> {
   const settings = await SettingsClient.load();
@@ -42,7 +45,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   const connection = new ConnectionBar(board, settings, notifications);
 
   const describeDoc = (doc: EditorDoc | undefined) =>
-    doc ? (doc.location ? `${doc.location.side === 'board' ? 'Board' : 'Local'}: ${doc.location.path}` : `${doc.name} (not saved)`) : '';
+    doc ? (doc.location ? `${SIDE_NAMES[doc.location.side]}: ${doc.location.path}` : `${doc.name} (not saved)`) : '';
   const tabs = new EditorTabs({
     completions,
     notifications,
@@ -199,6 +202,7 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     else void tabs.backups.handBack();
   });
   await recoverBackups(tabs, notifications);
+  openFilesFromTheSystem(tabs, notifications);
   void tabs.backups.handBack();
   // `data-start-connection` tells automation (and styles) when the start's own connecting is over.
   root.dataset.startConnection = 'pending';

@@ -12,6 +12,7 @@ export type ReplaceAnswer = 'replace' | 'keep-both' | 'cancel';
 const PLACES: Record<ReplaceSide['side'], string> = {
   board: 'On the board',
   local: 'In the local folder',
+  file: 'On this computer',
   editor: 'The editor’s text',
   mirror: 'The mirror’s copy',
   computer: 'Dropped from this computer',
@@ -44,7 +45,8 @@ function sideRow(role: string, side: ReplaceSide, testId: string): HTMLElement {
 export function askReplace(conflict: ReplaceConflict, others = 0): Promise<{ answer: ReplaceAnswer; forAll: boolean }> {
   const { target, incoming } = conflict;
   const name = fileName(target.path);
-  const kept = target.side === 'board' ? 'The board’s file is kept in the mirror first.' : 'The local file is kept in the app’s replaced-files folder first.';
+  const kept = target.side === 'board' ? 'The board’s file is kept in the mirror first.' : `The ${target.side === 'file' ? '' : 'local '}file is kept in the app’s replaced-files folder first.`;
+  const where = { board: 'already exists on the board', local: 'already exists in the local folder', file: 'was changed on this computer since it was opened here' }[target.side];
   return new Promise((resolve) => {
     const forAll = h('input', { type: 'checkbox', name: 'forAll' });
     let close = () => undefined as void;
@@ -59,7 +61,7 @@ export function askReplace(conflict: ReplaceConflict, others = 0): Promise<{ ans
     };
     const content = [
       h('h2', {}, `Replace ${name}?`),
-      h('p', {}, `${name} already exists ${target.side === 'board' ? 'on the board' : 'in the local folder'}, with different content.`),
+      h('p', {}, `${name} ${where}, with different content.`),
       sideRow('Existing file (would be replaced)', target, 'replace-existing'),
       sideRow('Replacing it with', incoming, 'replace-incoming'),
       h('p', { class: 'replace-note' }, `${kept} Keep both writes the new one beside it, under a new name.`),

@@ -1,16 +1,18 @@
 /**
  * Where an editor buffer belongs and how to read and write it there: the board's
- * flash through the engine (`fs:read`, `fs:write`, which writes atomically), or the
- * local project folder through `local:read` / `local:write`.
+ * flash through the engine (`fs:read`, `fs:write`, which writes atomically), the
+ * local project folder through `local:read` / `local:write`, or a file the system
+ * opened in the app ("Open with") through `opened:read` / `opened:write`.
  */
 import type { WriteConsent, WriteOutcome } from '../../../preload/contract-types';
 import { studio } from '../studio-api';
 
-export type Side = 'board' | 'local';
+/** `file`: a file on this computer that the system opened in the app, outside the project folder. */
+export type Side = 'board' | 'local' | 'file';
 
 export interface FileLocation {
   side: Side;
-  /** `/main.py` on the board; locally, relative to the project folder (`lib/x.py`). */
+  /** `/main.py` on the board; locally, relative to the project folder (`lib/x.py`); an opened file's absolute path. */
   path: string;
   /** For a board file: the board it was opened from (`BoardStatus.boardId`) and its name to show. */
   boardId?: string;
@@ -37,6 +39,7 @@ export function baseName(path: string): string {
 
 export async function readText(location: FileLocation): Promise<string> {
   if (location.side === 'board') return new TextDecoder().decode(await studio.fs.read(location.path));
+  if (location.side === 'file') return new TextDecoder().decode(await studio.opened.read(location.path));
   return new TextDecoder().decode(await studio.local.read(location.path));
 }
 
@@ -44,6 +47,7 @@ export async function readText(location: FileLocation): Promise<string> {
 export function writeText(location: FileLocation, text: string, consent?: WriteConsent): Promise<WriteOutcome> {
   const bytes = new TextEncoder().encode(text);
   if (location.side === 'board') return studio.fs.write(location.path, bytes, undefined, consent);
+  if (location.side === 'file') return studio.opened.write(location.path, bytes, consent);
   return studio.local.write(location.path, bytes, consent);
 }
 

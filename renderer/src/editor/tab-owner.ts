@@ -6,7 +6,7 @@ import { boardChipOf } from './board-label';
 import type { FileLocation } from './file-origin';
 
 export interface TabOwner {
-  /** The chip's word: `virtual`, `micro:bit`, `local` or `new`. */
+  /** The chip's word: `virtual`, `micro:bit`, `local`, `file` or `new`. */
   chip: string;
   title: string;
   /** A board tab whose board is not the connected one. */
@@ -16,6 +16,7 @@ export interface TabOwner {
 export function tabOwner(at: FileLocation | null, connectedBoardId: string | undefined, deleted: boolean): TabOwner {
   const gone = deleted ? ' (deleted)' : '';
   if (!at) return { chip: 'new', title: 'Not saved yet', otherBoard: false };
+  if (at.side === 'file') return { chip: 'file', title: `${at.path} (opened from this computer)${gone}`, otherBoard: false };
   if (at.side === 'local') return { chip: 'local', title: `Local: ${at.path}${gone}`, otherBoard: false };
   const otherBoard = !!at.boardId && at.boardId !== connectedBoardId;
   return {
