@@ -72,6 +72,7 @@ if (!binary) {
 } else {
   // Chromium refuses to run as root without --no-sandbox; only then is it passed.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-  const app = spawn(binary, [root, ...rootArgs], { cwd: root, stdio: 'inherit' });
+  // The user's arguments (files to open) follow; main resolves relative ones from INIT_CWD.
+  const app = spawn(binary, [root, ...rootArgs, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
   app.on('exit', (code) => process.exit(code ?? 0));
 }

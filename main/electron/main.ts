@@ -66,7 +66,8 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow({ userDataDir: app.getPath('userData'), preloadPath, pageUrl: appUrl, iconPath: join(__dirname, '../icons/256x256.png') });
   mainWindow.on('closed', () => (mainWindow = null));
   // The files of this launch ("Open with", `mpstudio-app file.py`) wait for the page to take them.
-  await services.openFiles([...launchArguments(process.argv), ...earlyOpenFiles.splice(0)], process.cwd());
+  // `npm start -- x.py` runs Electron in the project's folder; npm keeps the user's own in INIT_CWD.
+  await services.openFiles([...launchArguments(process.argv), ...earlyOpenFiles.splice(0)], process.env.INIT_CWD ?? process.cwd());
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -83,7 +83,8 @@ async function main(): Promise<void> {
     ...(parsed.values['mock-mounts'] && { mountLister: mockMountLister(resolve(parsed.values['mock-mounts'])) }),
     ...(parsed.values['firmware-site'] && { firmwareSite: parsed.values['firmware-site'] }),
   });
-  await services.openFiles(parsed.positionals, process.cwd());
+  // `npm run web -- x.py` runs us in the project's folder; npm keeps the user's own in INIT_CWD.
+  await services.openFiles(parsed.positionals, process.env.INIT_CWD ?? process.cwd());
   try {
     server = await startWebServer({ staticDir, dispatch: services.dispatch, host, port });
   } catch (error) {
