@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'not-connected'
   | 'disconnected'
   | 'timeout'
+  /** A port opened, but nothing on it answered like MicroPython's REPL: maybe no MicroPython yet. */
+  | 'no-micropython'
   | 'board-exec'
   | 'port-busy'
   | 'permission-denied'

@@ -203,9 +203,9 @@ export function toWireError(err: unknown): WireError {
 /** A port opened, but nothing on it answered like MicroPython's REPL (connecting). */
 export class BoardNoAnswerError extends BoardError {
   constructor(port: string, cause?: unknown) {
-    super('timeout', `${port} opened, but no MicroPython answered on it.`, {
+    super('no-micropython', `${port} opened, but no MicroPython answered on it.`, {
       cause,
-      hint: "Check that a MicroPython board is on that port and that the baud rate in Settings matches. Press the board's reset button, then connect again.",
+      hint: "Check that a MicroPython board is on that port and that the baud rate in Settings matches. Press the board's reset button, then connect again. A new board may need MicroPython installed first.",
     });
   }
 }

@@ -61,8 +61,8 @@ function describe(error: unknown, command: CliCommand): string {
 
 function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError) return EXIT.usage;
-  if (error instanceof BoardError && ['port-not-found', 'port-busy', 'permission-denied', 'timeout', 'disconnected'].includes(error.code)) {
-    return error.code === 'timeout' || error.code === 'disconnected' ? EXIT.failed : EXIT.noBoard;
+  if (error instanceof BoardError && ['port-not-found', 'port-busy', 'permission-denied', 'timeout', 'no-micropython', 'disconnected'].includes(error.code)) {
+    return error.code === 'timeout' || error.code === 'no-micropython' || error.code === 'disconnected' ? EXIT.failed : EXIT.noBoard;
   }
   return EXIT.failed;
 }

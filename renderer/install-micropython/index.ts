@@ -8,12 +8,13 @@ import { offerInstallOnDrives } from './drive-offer';
 import { openInstallDialog, type InstallDialogDeps } from './install-dialog';
 
 export interface InstallMicroPython {
-  open(drivePath?: string): void;
+  /** Opens the dialog; `targetPath` (a bootloader drive or an ESP's port) is picked when it is listed. */
+  open(targetPath?: string): void;
   dispose(): void;
 }
 
 export function installMicroPython(deps: InstallDialogDeps & { notifications: Notifications }): InstallMicroPython {
-  const open = (drivePath?: string) => openInstallDialog(deps, drivePath ? { drivePath } : {});
+  const open = (targetPath?: string) => openInstallDialog(deps, targetPath ? { targetPath } : {});
   const stopOffers = offerInstallOnDrives(deps.api, deps.notifications, open);
   return { open, dispose: stopOffers };
 }

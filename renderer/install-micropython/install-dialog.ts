@@ -27,7 +27,7 @@ const NOT_ESP_VENDORS = new Set(['2e8a', '0d28']);
 
 let openDialog: HTMLElement | null = null;
 
-export function openInstallDialog(deps: InstallDialogDeps, options: { drivePath?: string } = {}): void {
+export function openInstallDialog(deps: InstallDialogDeps, options: { targetPath?: string } = {}): void {
   if (openDialog) return;
   const { api } = deps;
   const form = new FirmwareForm();
@@ -207,9 +207,11 @@ export function openInstallDialog(deps: InstallDialogDeps, options: { drivePath?
     });
 
   showPick();
+  // Focus moves into the dialog, as in the app's other dialogs: Escape and Tab then act on it.
+  dialog.querySelector<HTMLElement>('select, input, button')?.focus();
   void (async () => {
     [drives, ports] = await Promise.all([api.flash.drives(), api.board.listPorts().catch(() => [] as PortInfo[])]);
-    refreshTargets(options.drivePath);
+    refreshTargets(options.targetPath);
     const catalog = await api.flash.catalog();
     form.setCatalog(catalog);
     const stale = !catalog.refreshedAt || Date.now() - Date.parse(catalog.refreshedAt) > LIST_MAX_AGE_MS;

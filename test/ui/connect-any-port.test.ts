@@ -45,6 +45,24 @@ describe('connecting to any port', () => {
     await waitForBoardState(page, 'idle');
     expect(await page.locator('.board-select').inputValue()).toBe('virtual');
     expect(await page.locator('.state-pill').textContent()).toMatch(/Ready/);
+    // A port without MicroPython may be a new board: the notice offers to install it.
+    await notice.locator('button', { hasText: 'Install MicroPython…' }).click();
+    const dialog = page.locator('.install-dialog');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('opens Install MicroPython from the board list (web mode has no menu bar)', async () => {
+    const { page } = ide;
+    await page.selectOption('.board-select', 'install-micropython');
+    await page.locator('.install-dialog').waitFor();
+    // The list goes back to the board that is on; nothing was connected or dropped.
+    expect(await page.locator('.board-select').inputValue()).toBe('virtual');
+    await saveScreenshot(page, 'install-from-board-list');
+    await page.keyboard.press('Escape');
+    await page.locator('.install-dialog').waitFor({ state: 'detached' });
+    await waitForBoardState(page, 'idle');
   });
 
   it('connects to a typed port, and offers it again after a reload', async () => {

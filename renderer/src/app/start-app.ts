@@ -42,7 +42,8 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   const completions = new BoardCompletionCache(() => board.status);
   const statusBar = new StatusBar();
   const panel = new BottomPanel();
-  const connection = new ConnectionBar(board, settings, notifications);
+  // The installer is made below; the bar only opens it on a user's action, once it exists.
+  const connection = new ConnectionBar(board, settings, notifications, (targetPath) => installer.open(targetPath));
 
   const describeDoc = (doc: EditorDoc | undefined) =>
     doc ? (doc.location ? `${SIDE_NAMES[doc.location.side]}: ${doc.location.path}` : `${doc.name} (not saved)`) : '';

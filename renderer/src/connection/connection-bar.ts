@@ -5,6 +5,7 @@
  * with their fix.
  */
 import type { ConnectTarget, PortInfo, Settings } from '../../../preload/contract-types';
+import { toStudioError } from '../../../preload/build-api';
 import { serverLink } from '../server-link';
 import { studio } from '../studio-api';
 import type { SettingsClient } from '../settings/settings-client';
@@ -16,6 +17,8 @@ import { BoardState, STATE_LABELS } from './board-state';
 const VIRTUAL_VALUE = 'virtual';
 /** The list's last entry: a port typed by hand (a pty, /dev/ttyS*, a COM port enumeration misses). */
 const OTHER_VALUE = 'other-port';
+/** Opens Install MicroPython: reachable from the list in web mode too, which has no menu bar. */
+const INSTALL_VALUE = 'install-micropython';
 const RECENT_PORTS = 5;
 
 export class ConnectionBar {
@@ -36,6 +39,8 @@ export class ConnectionBar {
     private readonly board: BoardState,
     private readonly settings: SettingsClient,
     private readonly notifications: Notifications,
+    /** Opens the Install MicroPython dialog, with this port or drive picked when given. */
+    private readonly installMicroPython: (targetPath?: string) => void,
   ) {
     this.element = h('div', { class: 'connection-bar' }, this.select, this.connectButton, this.pill, this.version);
     this.connectButton.addEventListener('click', () => {
@@ -46,6 +51,11 @@ export class ConnectionBar {
     this.select.addEventListener('change', () => {
       if (this.select.value === OTHER_VALUE) {
         void this.connectOtherPort();
+        return;
+      }
+      if (this.select.value === INSTALL_VALUE) {
+        this.select.value = this.chosen;
+        this.installMicroPython();
         return;
       }
       this.chosen = this.select.value;
@@ -99,7 +109,10 @@ export class ConnectionBar {
   async connect(target: ConnectTarget = this.target): Promise<boolean> {
     const failure = await this.open(target);
     if (failure) {
-      this.notifications.error(`Connecting to ${describeTarget(target)}`, failure.error);
+      // Nothing answered like MicroPython: often a new board that has none yet.
+      const noMicroPython = target.kind === 'serial' && toStudioError(failure.error).code === 'no-micropython';
+      const install = noMicroPython ? [{ label: 'Install MicroPython…', run: () => this.installMicroPython(target.path) }] : undefined;
+      this.notifications.error(`Connecting to ${describeTarget(target)}`, failure.error, install);
       return false;
     }
     const patch: Partial<Settings> = { lastTarget: target };
@@ -196,6 +209,7 @@ export class ConnectionBar {
       ...this.ports.map((port) => h('option', { value: port.path, title: port.path }, `${port.friendlyName} — ${port.path}`)),
       ...recent.map((path) => h('option', { value: path, title: 'A port typed under Other port…' }, path)),
       h('option', { value: OTHER_VALUE }, 'Other port…'),
+      h('option', { value: INSTALL_VALUE }, 'Install MicroPython on a board…'),
     );
     const status = this.board.status;
     if (status.target) this.selectTarget(status.target);
