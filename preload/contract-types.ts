@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'timeout'
   /** A port opened, but nothing on it answered like MicroPython's REPL: maybe no MicroPython yet. */
   | 'no-micropython'
+  /** Only the board's reset button can restart it now; the app waits for the restart. */
+  | 'needs-reset-button'
   | 'board-exec'
   | 'port-busy'
   | 'permission-denied'

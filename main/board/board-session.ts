@@ -17,6 +17,7 @@ import { SAFE_PACING, enterRawRepl, execRaw, proveRawPrompt, sleep, writePaced, 
 import { guardedSource, readGuardedTraceback } from './transit-guard';
 import type { Transport, TransportCloseReason } from './transport';
 import { TypedInput } from './typed-input';
+import { BoardRestartedError, ResetNeedsButtonError, bannerSeen, hasResetLines, pulseResetLines } from './hard-reset';
 
 export interface ExecOptions {
   onStdout?: (bytes: Uint8Array) => void;
@@ -53,6 +54,8 @@ const INTERRUPT_PAUSE_MS = 100;
 const PROMPT_TIMEOUT_MS = 1500;
 /** A soft reset runs boot.py and main.py before the prompt comes back. */
 const RESET_TIMEOUT_MS = 5000;
+/** How long the session watches for a restart after asking the user to press the reset button. */
+const BUTTON_WAIT_MS = 5 * 60_000;
 /** How long a statement typed at the REPL may run before a command interrupts it. */
 const STATEMENT_GRACE_MS = 500;
 /** Silence that marks the end of the board's echo of retyped input. */
@@ -82,6 +85,10 @@ export class BoardSession extends EventEmitter {
   #promptUncertain = false;
   #lastFloodNotice = 0;
   #running = false;
+  /** Ends the program run in progress when the board restarts under it. */
+  #runAbort: AbortController | null = null;
+  /** The wait for the user's press of the reset button, while one is asked for. */
+  #buttonWait: AbortController | null = null;
   #closed: TransportCloseReason | null = null;
   /** The user's unfinished REPL input, typed again after a command wipes it. */
   #typed = new TypedInput();
@@ -145,16 +152,26 @@ export class BoardSession extends EventEmitter {
           options.onStdout?.(bytes);
         };
         let result: RunResult;
+        const abort = new AbortController();
+        this.#runAbort = abort;
         try {
           // A program's output may be lossy under a flood (the terminal says so); a run is not an answer.
-          await this.#execNow(source, { onStdout: forward, timeoutMs: 2 ** 31 - 1, toleratesDrops: true });
+          await this.#execNow(source, { onStdout: forward, timeoutMs: 2 ** 31 - 1, toleratesDrops: true, signal: abort.signal });
           result = { outcome: 'completed' };
         } catch (err) {
+          if (abort.signal.reason instanceof BoardRestartedError) {
+            // The board is back at its friendly prompt, banner printed: say so where the program's output was.
+            this.#running = false;
+            this.#mode = 'friendly';
+            this.emit('terminal', new TextEncoder().encode(`\r\n[The board restarted.]\r\n${this.info.banner}\r\n${FRIENDLY_PROMPT}`));
+            return { outcome: 'stopped' } satisfies RunResult;
+          }
           if (!(err instanceof BoardExecError)) throw err;
           this.emit('terminal', new TextEncoder().encode(err.traceback.replace(/\r?\n/g, '\r\n') + '\r\n'));
           result = err.exceptionType === 'KeyboardInterrupt' ? { outcome: 'stopped', traceback: err.traceback } : { outcome: 'failed', traceback: err.traceback };
         } finally {
           this.#running = false;
+          this.#runAbort = null;
         }
         await this.#leaveRaw(false);
         this.emit('terminal', new TextEncoder().encode(FRIENDLY_PROMPT));
@@ -245,37 +262,80 @@ export class BoardSession extends EventEmitter {
     );
   }
 
-  /** Hard reset: `machine.reset()`, or DTR/RTS where the board has no `machine`. */
-  hardReset(): Promise<void> {
-    return this.#queue.run(() =>
-      this.#withActivity('busy', async () => {
-        await this.#ensureRaw();
-        const probe = await this.#execNow('try:\n import machine\n print(hasattr(machine,"reset"))\nexcept ImportError:\n print(False)', {});
-        const hasMachine = new TextDecoder().decode(probe).trim() === 'True';
-        if (!hasMachine && !this.transport.setSignals) throw new NotSupportedError('This board has no machine.reset() and its link has no reset lines.');
-        this.#typed.clear(); // A reset starts from a fresh prompt.
-        this.incoming.drain();
-        try {
-          if (hasMachine) {
-            await this.transport.write(new TextEncoder().encode('import machine\nmachine.reset()\x04'));
-            await this.incoming.readUntil('OK', { timeoutMs: PROMPT_TIMEOUT_MS });
-            this.#mode = 'friendly';
-            this.#teeFriendly = true;
-          } else {
-            this.#mode = 'friendly';
-            this.#teeFriendly = true;
-            // Pulse RTS (wired to EN/RESET on most USB-serial boards) with DTR released.
-            await this.transport.setSignals?.({ dtr: false, rts: true });
-            await sleep(100);
-            await this.transport.setSignals?.({ dtr: false, rts: false });
-          }
-          await this.#awaitBanner();
-        } finally {
-          this.#teeFriendly = false;
-        }
-        this.#paste = { kind: 'undetected' };
-      }),
-    );
+  /**
+   * Hard reset, as far as this link allows (hard-reset.ts): `machine.reset()` when the
+   * board answers; the reset lines when it does not, or has no `machine`; else the
+   * request fails at once asking for the reset button, and the session watches for the
+   * banner of the board's restart meanwhile. A program that ignores Ctrl-C ends with it.
+   */
+  async hardReset(): Promise<void> {
+    if (this.#running) await this.stop();
+    if (!this.#running) {
+      try {
+        await this.#queue.run(() => this.#withActivity('busy', () => this.#resetAnswering()));
+        return;
+      } catch (err) {
+        if (!(err instanceof BoardTimeoutError)) throw err;
+        // No raw REPL: a statement typed at the REPL ignores Ctrl-C. The lines or the button, then.
+      }
+    }
+    if (hasResetLines(this.transport)) {
+      const restarted = bannerSeen(this.transport, RESET_TIMEOUT_MS);
+      await pulseResetLines(this.transport);
+      if (await restarted) return this.#restartedOutside();
+      this.#awaitButton();
+      throw new ResetNeedsButtonError('The board did not restart when its reset line was pulsed, and it does not answer Ctrl-C.');
+    }
+    this.#awaitButton();
+    throw new ResetNeedsButtonError('The board does not answer Ctrl-C, and this link has no reset line to restart it with.');
+  }
+
+  /** The board answers: `machine.reset()`, or the reset lines where it has no `machine`. */
+  async #resetAnswering(): Promise<void> {
+    await this.#ensureRaw();
+    const probe = await this.#execNow('try:\n import machine\n print(hasattr(machine,"reset"))\nexcept ImportError:\n print(False)', {});
+    const hasMachine = new TextDecoder().decode(probe).trim() === 'True';
+    const lines = hasResetLines(this.transport);
+    if (!hasMachine && !lines) throw new NotSupportedError('This board has no machine.reset() and its link has no reset line.');
+    this.#typed.clear(); // A reset starts from a fresh prompt.
+    this.incoming.drain();
+    if (hasMachine) {
+      await this.transport.write(new TextEncoder().encode('import machine\nmachine.reset()\x04'));
+      // The raw REPL's OK is protocol, not output: the terminal sees what follows it.
+      await this.incoming.readUntil('OK', { timeoutMs: PROMPT_TIMEOUT_MS });
+    }
+    this.#mode = 'friendly';
+    this.#teeFriendly = true;
+    try {
+      if (!hasMachine) await pulseResetLines(this.transport);
+      await this.#awaitBanner();
+    } finally {
+      this.#teeFriendly = false;
+    }
+    this.#paste = { kind: 'undetected' };
+  }
+
+  /** Waits (in the background) for the user to press the reset button; the banner says they did. */
+  #awaitButton(): void {
+    this.#buttonWait?.abort();
+    const wait = new AbortController();
+    this.#buttonWait = wait;
+    void bannerSeen(this.transport, BUTTON_WAIT_MS, wait.signal).then((restarted) => {
+      if (this.#buttonWait === wait) this.#buttonWait = null;
+      if (restarted) this.#restartedOutside();
+    });
+  }
+
+  /**
+   * The board restarted without the session's doing (reset line, button): a run in
+   * progress is over, and the next command finds its prompt afresh.
+   */
+  #restartedOutside(): void {
+    this.#buttonWait?.abort();
+    this.#runAbort?.abort(new BoardRestartedError());
+    this.#typed.clear();
+    this.#paste = { kind: 'undetected' };
+    this.#needsSync = true;
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@
  * every few hundred milliseconds and reports `lost` well within a second.
  */
 import { EventEmitter } from 'node:events';
-import { existsSync, statSync, readFileSync, write as fsWrite } from 'node:fs';
+import { existsSync, realpathSync, statSync, readFileSync, write as fsWrite } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { Transport, TransportCloseReason, TransportEvents } from './transport';
 import { BoardDisconnectedError, PortAccessError, PortBusyError, PortNotFoundError, BoardError } from './errors';
@@ -30,6 +30,8 @@ export async function openSerialTransport(options: SerialTransportOptions): Prom
 
 export class SerialTransport extends EventEmitter implements Transport {
   readonly description: string;
+  /** A pseudo-terminal takes modem-line settings and drops them: nothing is wired to a reset. */
+  readonly resetLines: boolean;
   #port: SerialPort;
   #open = true;
   #timer: NodeJS.Timeout;
@@ -38,6 +40,7 @@ export class SerialTransport extends EventEmitter implements Transport {
   constructor(port: SerialPort, path: string) {
     super();
     this.description = path;
+    this.resetLines = !isPseudoTerminal(path);
     this.#port = port;
     port.on('data', (chunk: Buffer) => {
       if (this.#open) this.emit('data', new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -144,4 +147,15 @@ export function groupOf(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A pseudo-terminal's slave side (Linux /dev/pts/N, macOS /dev/ttysNNN), also behind a symlink such as socat's. */
+function isPseudoTerminal(path: string): boolean {
+  let real = path;
+  try {
+    real = realpathSync(path);
+  } catch {
+    // Not resolvable: judge by the name given.
+  }
+  return /^\/dev\/(pts\/\d|ttys\d)/.test(real);
 }

@@ -30,4 +30,6 @@ export interface Transport {
   off<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this;
   /** Optional modem-control lines, for hard resets of USB-serial chips. */
   setSignals?(signals: { dtr?: boolean; rts?: boolean }): Promise<void>;
+  /** False when the link is known to have no reset line though it takes `setSignals` (a pseudo-terminal). */
+  readonly resetLines?: boolean;
 }

@@ -6,7 +6,7 @@
 import type { ErrorCode, WireError } from '../../preload/contract-types';
 
 const KNOWN_CODES = new Set<ErrorCode>([
-  'invalid-argument', 'unknown-channel', 'forbidden', 'not-connected', 'disconnected', 'timeout', 'no-micropython',
+  'invalid-argument', 'unknown-channel', 'forbidden', 'not-connected', 'disconnected', 'timeout', 'no-micropython', 'needs-reset-button',
   'board-exec', 'port-busy', 'permission-denied', 'port-not-found', 'not-supported', 'not-found',
   'already-exists', 'disk-full', 'cancelled', 'busy', 'conflict', 'internal',
 ]);

@@ -3,6 +3,11 @@
  * reads back which pty QEMU picked. Shared by the micro:bit and the modern firmware fixtures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface QemuBoard {
   /** The pty QEMU's UART is on, e.g. `/dev/pts/3`. */
@@ -16,11 +21,18 @@ export interface QemuBoard {
   readonly running: boolean;
   /** Kills QEMU (the "unplug") and resolves once it has exited. */
   kill(): Promise<void>;
+  /** Presses the board's reset button: QEMU's `system_reset`, through its monitor. */
+  pressReset(): Promise<void>;
 }
 
-/** Starts QEMU with `args` (which must include `-serial pty`) and resolves with the pty path. */
+/**
+ * Starts QEMU with `args` (which must include `-serial pty`) and resolves with the pty path.
+ * A `-monitor none` in `args` becomes a monitor on a private socket, for `pressReset`.
+ */
 export async function startQemu(args: string[]): Promise<QemuBoard> {
-  const child = spawn('qemu-system-arm', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const monitor = join(tmpdir(), `mpstudio-qemu-${randomBytes(6).toString('hex')}.monitor`);
+  const withMonitor = args.map((arg, i) => (arg === 'none' && args[i - 1] === '-monitor' ? `unix:${monitor},server,nowait` : arg));
+  const child = spawn('qemu-system-arm', withMonitor, { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const path = await new Promise<string>((resolve, reject) => {
     let text = '';
@@ -51,6 +63,14 @@ export async function startQemu(args: string[]): Promise<QemuBoard> {
       killed = true;
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
+      await rm(monitor, { force: true });
     },
+    pressReset: () =>
+      new Promise<void>((resolve, reject) => {
+        const socket = createConnection(monitor, () => socket.end('system_reset\n'));
+        socket.on('error', reject);
+        socket.on('close', () => resolve());
+        socket.resume();
+      }),
   };
 }

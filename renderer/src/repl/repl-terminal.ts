@@ -38,6 +38,8 @@ export class ReplTerminal {
     this.terminal = new Terminal({
       fontFamily: getComputedStyle(document.documentElement).getPropertyValue('--font-code').trim() || 'monospace',
       fontSize: options.fontSize,
+      // At 1.0 the row below paints over the bottom pixel row of this one: `before_reset` read as `before reset`.
+      lineHeight: 1.15,
       scrollback: SCROLLBACK_LINES,
       cursorBlink: true,
       convertEol: false,

@@ -3,7 +3,7 @@
  * board with its output live in the REPL, a second Run stops the first and starts
  * again, Ctrl+F2 interrupts and, when the board does not answer, offers a hard reset.
  */
-import { toStudioError } from '../../../preload/build-api';
+import { toStudioError, type StudioError } from '../../../preload/build-api';
 import type { BoardState } from '../connection/board-state';
 import type { EditorDoc } from '../editor/editor-tabs';
 import { studio } from '../studio-api';
@@ -140,10 +140,16 @@ export class RunController {
   }
 
   async hardReset(): Promise<boolean> {
-    return this.attempt('Hard reset', () => studio.board.hardReset());
+    return this.attempt('Hard reset', () => studio.board.hardReset(), (e) => {
+      if (e.code !== 'needs-reset-button') return false;
+      // Not a failure of the app: the one thing left is the user's, so it is asked for plainly.
+      this.notifications.show({ kind: 'warning', title: 'Press the board’s reset button', body: `${e.message} The app carries on when the board restarts.`, timeoutMs: 30_000 });
+      return true;
+    });
   }
 
-  private async attempt(doing: string, action: () => Promise<void>): Promise<boolean> {
+  /** Runs `action`, saying why it failed unless `explain` already did (returned true). */
+  private async attempt(doing: string, action: () => Promise<void>, explain?: (error: StudioError) => boolean): Promise<boolean> {
     if (!this.board.connected) {
       this.notifications.show({ kind: 'info', title: `${doing}: no board is connected` });
       return false;
@@ -152,7 +158,7 @@ export class RunController {
       await action();
       return true;
     } catch (error) {
-      this.notifications.error(doing, error);
+      if (!explain?.(toStudioError(error))) this.notifications.error(doing, error);
       return false;
     }
   }
