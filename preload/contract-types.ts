@@ -84,6 +84,8 @@ export interface Settings {
   syncIgnore: string[];
   /** Plotter history per series. */
   plotHistory: number;
+  /** Each Run starts a fresh plot unless this is on: then earlier series stay until Clear. */
+  plotKeepOnRun: boolean;
   /** The mip package index the Packages panel uses; empty means micropython.org/pi/v2. */
   packageIndex: string;
   /** Remembered pane sizes and the like; free-form, owned by the renderer. */

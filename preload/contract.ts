@@ -132,6 +132,7 @@ export const settingsPatchSchema = v.strictObject({
   recentPorts: v.optional(v.pipe(v.array(hostPathSchema), v.maxLength(10))),
   localFolder: v.optional(v.union([v.literal(''), hostPathSchema])),
   syncIgnore: v.optional(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200)))),
+  plotKeepOnRun: v.optional(v.boolean()),
   plotHistory: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(10_000_000))),
   packageIndex: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.maxLength(2048), v.regex(/^https?:\/\/\S+$/i))])),
   layout: v.optional(v.record(v.pipe(v.string(), v.maxLength(64)), v.number())),

@@ -47,6 +47,11 @@ export class LineSplitter {
     }
   }
 
+  /** The unfinished line held between reads (e.g. the idle `>>> ` prompt). */
+  get pending(): string {
+    return this.skipping ? '' : this.partial;
+  }
+
   /** Characters held for an unfinished line; never more than the cap. */
   get heldChars(): number {
     return this.partial.length;

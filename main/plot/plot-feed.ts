@@ -8,6 +8,7 @@ import type { PlotBatch, PlotInfo } from '../../preload/contract-types';
 import { BatchBuilder } from './batch-builder';
 import { LineSplitter } from './line-splitter';
 import { parseLine } from './line-parser';
+import { ReplAnswerFilter } from './repl-answer-filter';
 import { SeriesTable } from './series-table';
 
 /** Where the text comes from: the connection manager's user-visible output (REPL and run output). */
@@ -37,6 +38,7 @@ const FIRST_CHUNK_ROW_MS = 0.1;
 
 export class PlotFeed {
   private readonly splitter = new LineSplitter();
+  private readonly answers = new ReplAnswerFilter();
   private readonly table = new SeriesTable();
   private readonly builder = new BatchBuilder();
   private readonly intervalMs: number;
@@ -68,13 +70,15 @@ export class PlotFeed {
   attach(source: PlotOutputSource): void {
     this.detach?.();
     this.splitter.reset();
+    this.answers.reset();
     this.detach = source.onOutput((text) => this.push(text));
   }
 
   /** Feeds text directly; what `attach` does for each output event. */
   push(text: string): void {
     const rowsBefore = this.builder.size;
-    this.splitter.push(text, (line) => this.readLine(line));
+    this.splitter.push(text, (line) => this.answers.line(line, (kept) => this.readLine(kept)));
+    this.answers.partial(this.splitter.pending);
     const added = this.builder.size - rowsBefore;
     if (added === 0) return;
     const arrival = this.now();
@@ -110,7 +114,11 @@ export class PlotFeed {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.builder.take({ epoch: this.epoch, firstIndex: 0, series: [], dropped: 0 });
+    // A half line goes, but for the idle prompt: the line finished after it is the echo of
+    // what the user types there, and the answer filter must see it as one.
+    const prompt = this.splitter.pending.startsWith('>>> ') ? this.splitter.pending : '';
     this.splitter.reset();
+    this.splitter.push(prompt, () => undefined);
     this.table.clear();
     this.epoch++;
     this.samples = 0;

@@ -25,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   localFolder: '',
   syncIgnore: [],
   plotHistory: 1_000_000,
+  plotKeepOnRun: false,
   packageIndex: '',
   layout: {},
 };

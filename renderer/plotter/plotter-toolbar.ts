@@ -104,7 +104,10 @@ export class PlotterToolbar {
   }
 
   setStatus(message: string): void {
-    if (this.status.textContent !== message) this.status.textContent = message;
+    if (this.status.textContent !== message) {
+      this.status.textContent = message;
+      this.status.title = message; // Cut to an ellipsis when the plotter is narrow.
+    }
   }
 }
 
@@ -148,7 +151,10 @@ function numberInput(control: string, value: number, label: string): HTMLInputEl
 
 function group(label: string, ...controls: Array<HTMLElement>): HTMLLabelElement {
   const node = el('label', 'plotter-group');
-  node.append(text(`${label} `), ...controls);
+  const name = el('span', 'plotter-label');
+  name.textContent = label;
+  node.title = label; // The name stays in the tooltip when a narrow plotter hides it.
+  node.append(name, ...controls);
   return node;
 }
 

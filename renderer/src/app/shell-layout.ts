@@ -47,7 +47,8 @@ export function buildShell(root: HTMLElement, parts: ShellParts, settings: Setti
     dimension: 'height',
     growsTowardsStart: true,
     layoutKey: 'bottomHeight',
-    defaultSize: 260,
+    // Tall enough for a plot a person can read (about 220 px of chart under the toolbars).
+    defaultSize: 320,
     min: 80,
     maxFraction: 0.75,
     settings,

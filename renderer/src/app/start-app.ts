@@ -41,7 +41,10 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   const board = new BoardState();
   const completions = new BoardCompletionCache(() => board.status);
   const statusBar = new StatusBar();
-  const panel = new BottomPanel();
+  const panel = new BottomPanel({
+    split: settings.value.layout.panelSplit === 1,
+    onSplitChange: (split) => void settings.update({ layout: { ...settings.value.layout, panelSplit: split ? 1 : 0 } }),
+  });
   // The installer is made below; the bar only opens it on a user's action, once it exists.
   const connection = new ConnectionBar(board, settings, notifications, (targetPath) => installer.open(targetPath));
 
@@ -70,10 +73,10 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
   });
   const showReplForRun = () => {
     // Each Run starts a fresh plot: series of earlier output (the REPL's, a previous program's)
-    // would otherwise stay in the legend until Clear.
-    void studio.plot.clear().catch(() => undefined);
+    // would otherwise stay in the legend until Clear. A setting keeps them, to compare runs.
+    if (!settings.value.plotKeepOnRun) void studio.plot.clear().catch(() => undefined);
     // A plotter in front stays in front: the user is watching the plot of what runs.
-    if (panel.visible !== 'plotter') panel.show('repl');
+    if (!panel.isVisible('plotter')) panel.show('repl');
     repl.startLine();
   };
   const run = new RunController(board, notifications, showReplForRun, () => connection.connect());

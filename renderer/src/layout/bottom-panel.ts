@@ -1,6 +1,8 @@
 /**
  * The bottom panel: REPL and Plotter tabs. The Plotter tab shows a badge when new
- * data arrives while another tab is in front.
+ * data arrives while another tab is in front. Split, it shows every page side by side
+ * (the REPL beside the plot, as Arduino's serial monitor and plotter), and the tabs
+ * only say which one has the keyboard.
  */
 import { h } from '../ui/dom';
 
@@ -20,10 +22,28 @@ export class BottomPanel {
   private pages = new Map<PanelId, Page>();
   private shown: PanelId = 'repl';
   private listeners = new Set<(id: PanelId) => void>();
+  private readonly splitButton = h('button', { type: 'button', class: 'split-toggle', 'aria-pressed': 'false', title: 'Show the REPL and the plotter side by side', 'aria-label': 'Side by side' }, 'Side by side');
 
-  constructor() {
+  /** `split` is the remembered choice; `onSplitChange` remembers a new one. */
+  constructor(options: { split?: boolean; onSplitChange?: (split: boolean) => void } = {}) {
     this.element = h('section', { class: 'bottom-panel' }, this.tabs, this.body);
     this.tabs.append(this.tools);
+    this.tools.append(this.splitButton);
+    this.splitButton.addEventListener('click', () => {
+      this.setSplit(!this.split);
+      options.onSplitChange?.(this.split);
+    });
+    if (options.split) this.setSplit(true);
+  }
+
+  get split(): boolean {
+    return this.body.classList.contains('split');
+  }
+
+  setSplit(split: boolean): void {
+    this.body.classList.toggle('split', split);
+    this.splitButton.setAttribute('aria-pressed', String(split));
+    this.show(this.shown);
   }
 
   addPage(id: PanelId, label: string): HTMLElement {
@@ -34,7 +54,7 @@ export class BottomPanel {
     this.tabs.insertBefore(tab, this.tools);
     this.body.append(page);
     this.pages.set(id, { tab, page, badge });
-    if (this.pages.size === 1) this.show(id);
+    this.show(this.pages.size === 1 ? id : this.shown); // A split panel shows the new page too.
     return page;
   }
 
@@ -42,17 +62,17 @@ export class BottomPanel {
   addTool(label: string, title: string, onClick: () => void, panel: PanelId): void {
     const button = h('button', { type: 'button', title, 'data-tool-for': panel }, label);
     button.addEventListener('click', onClick);
-    this.tools.append(button);
+    this.tools.insertBefore(button, this.splitButton); // The layout switch stays rightmost.
     this.refreshTools();
   }
 
   show(id: PanelId): void {
     this.shown = id;
     for (const [pageId, page] of this.pages) {
-      const visible = pageId === id;
-      page.tab.setAttribute('aria-selected', String(visible));
-      page.page.hidden = !visible;
-      if (visible) page.badge.hidden = true;
+      const chosen = pageId === id;
+      page.tab.setAttribute('aria-selected', String(chosen));
+      page.page.hidden = !chosen && !this.split;
+      if (!page.page.hidden) page.badge.hidden = true;
     }
     this.refreshTools();
     for (const listener of this.listeners) listener(id);
@@ -64,7 +84,12 @@ export class BottomPanel {
 
   markNewData(id: PanelId): void {
     const page = this.pages.get(id);
-    if (page && this.shown !== id) page.badge.hidden = false;
+    if (page?.page.hidden) page.badge.hidden = false;
+  }
+
+  /** True when the page is on screen (the chosen tab, or any page when split). */
+  isVisible(id: PanelId): boolean {
+    return this.pages.get(id)?.page.hidden === false;
   }
 
   onShow(listener: (id: PanelId) => void): void {
@@ -73,7 +98,7 @@ export class BottomPanel {
 
   private refreshTools(): void {
     for (const button of this.tools.querySelectorAll<HTMLElement>('[data-tool-for]')) {
-      button.hidden = button.dataset.toolFor !== this.shown;
+      button.hidden = !this.isVisible(button.dataset.toolFor as PanelId);
     }
   }
 }

@@ -22,6 +22,7 @@ export async function openSettingsDialog(settings: SettingsClient, notifications
       { name: 'baudRate', label: 'Baud rate (serial)', value: String(s.baudRate) },
       { name: 'virtualBoardFolder', label: 'Virtual board folder', value: s.virtualBoardFolder },
       { name: 'plotHistory', label: 'Plotter history (samples per series, from the next Clear)', value: String(s.plotHistory) },
+      { name: 'plotKeepOnRun', label: 'Keep the plot of earlier runs (else each Run starts a fresh plot)', value: s.plotKeepOnRun ? 'yes' : 'no', options: yesNo },
       { name: 'packageIndex', label: 'Package index (empty: micropython.org/pi/v2)', value: s.packageIndex },
     ],
     'Save',
@@ -35,6 +36,7 @@ export async function openSettingsDialog(settings: SettingsClient, notifications
     baudRate: Number(answer.baudRate),
     virtualBoardFolder: (answer.virtualBoardFolder ?? '').trim(),
     plotHistory: Number(answer.plotHistory),
+    plotKeepOnRun: answer.plotKeepOnRun === 'yes',
     packageIndex: (answer.packageIndex ?? '').trim(),
   };
   try {
