@@ -75,6 +75,9 @@ export class VirtualBoardTransport implements Transport {
   /** Set while the reader asked to pause (flow control); resolves when it resumes. */
   private outputPaused: { promise: Promise<void>; resume: () => void } | null = null;
   private readonly hardwareIn = createHardwareInputs(new Int32Array(HARDWARE_SLOTS));
+  private markLoaded!: () => void; // Declared before `loaded`, whose initializer sets it.
+  /** Resolves once the first worker's interpreter has loaded, or the board closed first. */
+  readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
 
   constructor(private readonly options: Required<Pick<VirtualBoardOptions, 'flashDir' | 'flashSizeBytes'>> & VirtualBoardOptions) {
     this.sendPacer = options.baudRate ? new UartPacer(options.baudRate) : null;
@@ -122,6 +125,7 @@ export class VirtualBoardTransport implements Transport {
     this.handle = null;
     this.standby = null;
     await Promise.all([handle?.terminate(), standby?.terminate()]);
+    this.markLoaded();
     this.emitter.emit('close', { kind: 'closed' } satisfies TransportCloseReason);
   }
 
@@ -270,6 +274,9 @@ export class VirtualBoardTransport implements Transport {
       case 'fatal':
         this.lose(new Error(message.message));
         break;
+      case 'loaded':
+        this.markLoaded();
+        break;
       case 'ready':
         // Warm a replacement now that the board is up, not while it boots.
         if (this.open && !this.standby) this.standby = this.createWorker();
@@ -362,6 +369,7 @@ export class VirtualBoardTransport implements Transport {
     void this.standby?.terminate();
     this.handle = null;
     this.standby = null;
+    this.markLoaded();
     this.emitter.emit('close', { kind: 'lost', cause } satisfies TransportCloseReason);
   }
 }
@@ -375,5 +383,9 @@ export async function createVirtualBoardTransport(options: VirtualBoardOptions):
   await mkdir(options.flashDir, { recursive: true });
   const transport = new VirtualBoardTransport({ ...options, flashSizeBytes: options.flashSizeBytes ?? DEFAULT_FLASH_BYTES });
   transport.start();
+  // As a USB board's port appears once it has power: the session's prompt timeouts, meant
+  // for boards that do not answer, must not count the interpreter's loading, which a busy
+  // host stretches to seconds.
+  await transport.loaded;
   return transport;
 }
