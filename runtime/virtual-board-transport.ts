@@ -22,6 +22,7 @@ import {
   pushInput,
   signalWorker,
 } from './shared-channel';
+import { PinHold } from './pin-hold';
 import { UartPacer, PACING_SLICE_BYTES } from './uart-pacer';
 import type { BoardWorkerMessage, HardwareOutputs } from './worker-messages';
 
@@ -78,6 +79,10 @@ export class VirtualBoardTransport implements Transport {
   private markLoaded!: () => void; // Declared before `loaded`, whose initializer sets it.
   /** Resolves once the first worker's interpreter has loaded, or the board closed first. */
   readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
+  private readonly pins = new PinHold({
+    reads: (pin) => (this.handle ? { worker: this.handle, count: Atomics.load(this.handle.channel.hardwareIn, HwIn.firstPinRead + pin) } : null),
+    setLevel: (pin, level) => this.setHardwareInput(HwIn.firstPin + pin, level),
+  });
 
   constructor(private readonly options: Required<Pick<VirtualBoardOptions, 'flashDir' | 'flashSizeBytes'>> & VirtualBoardOptions) {
     this.sendPacer = options.baudRate ? new UartPacer(options.baudRate) : null;
@@ -185,9 +190,10 @@ export class VirtualBoardTransport implements Transport {
     };
   }
 
-  /** Drives an input pin from outside (a button), or lets it float with `null`. */
+  /** Drives an input pin from outside (a button), or lets it go with `null` once the program saw it (pin-hold.ts). */
   setPin(pin: number, level: 0 | 1 | null): void {
-    this.setHardwareInput(HwIn.firstPin + pin, level ?? -1);
+    if (level === null) this.pins.release(pin);
+    else this.pins.drive(pin, level);
   }
 
   setPotentiometer(position: number): void {
