@@ -58,8 +58,14 @@ export const HwIn = {
   temperature: 66,
   /** AHT20 relative humidity in hundredths of a percent, or `SENSOR_AUTO`. */
   humidity: 67,
+  /**
+   * One counter per GPIO, bumped by the worker each time the program reads the pin
+   * (`Pin.value()`, or an IRQ looking for its edge): the host keeps a tapped button
+   * down until the program has looked at it.
+   */
+  firstPinRead: 68,
 } as const;
-export const HARDWARE_SLOTS = 68;
+export const HARDWARE_SLOTS = HwIn.firstPinRead + HwIn.pinCount;
 export const POTENTIOMETER_DEFAULT = 32768;
 /** A sensor slot nobody set: the sensor follows its simulated signal. */
 export const SENSOR_AUTO = -0x80000000;

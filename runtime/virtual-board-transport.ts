@@ -22,6 +22,7 @@ import {
   pushInput,
   signalWorker,
 } from './shared-channel';
+import { PinHold } from './pin-hold';
 import { UartPacer, PACING_SLICE_BYTES } from './uart-pacer';
 import type { BoardWorkerMessage, HardwareOutputs } from './worker-messages';
 
@@ -75,6 +76,13 @@ export class VirtualBoardTransport implements Transport {
   /** Set while the reader asked to pause (flow control); resolves when it resumes. */
   private outputPaused: { promise: Promise<void>; resume: () => void } | null = null;
   private readonly hardwareIn = createHardwareInputs(new Int32Array(HARDWARE_SLOTS));
+  private markLoaded!: () => void; // Declared before `loaded`, whose initializer sets it.
+  /** Resolves once the first worker's interpreter has loaded, or the board closed first. */
+  readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
+  private readonly pins = new PinHold({
+    reads: (pin) => (this.handle ? { worker: this.handle, count: Atomics.load(this.handle.channel.hardwareIn, HwIn.firstPinRead + pin) } : null),
+    setLevel: (pin, level) => this.setHardwareInput(HwIn.firstPin + pin, level),
+  });
 
   constructor(private readonly options: Required<Pick<VirtualBoardOptions, 'flashDir' | 'flashSizeBytes'>> & VirtualBoardOptions) {
     this.sendPacer = options.baudRate ? new UartPacer(options.baudRate) : null;
@@ -122,6 +130,7 @@ export class VirtualBoardTransport implements Transport {
     this.handle = null;
     this.standby = null;
     await Promise.all([handle?.terminate(), standby?.terminate()]);
+    this.markLoaded();
     this.emitter.emit('close', { kind: 'closed' } satisfies TransportCloseReason);
   }
 
@@ -181,9 +190,10 @@ export class VirtualBoardTransport implements Transport {
     };
   }
 
-  /** Drives an input pin from outside (a button), or lets it float with `null`. */
+  /** Drives an input pin from outside (a button), or lets it go with `null` once the program saw it (pin-hold.ts). */
   setPin(pin: number, level: 0 | 1 | null): void {
-    this.setHardwareInput(HwIn.firstPin + pin, level ?? -1);
+    if (level === null) this.pins.release(pin);
+    else this.pins.drive(pin, level);
   }
 
   setPotentiometer(position: number): void {
@@ -269,6 +279,9 @@ export class VirtualBoardTransport implements Transport {
         break;
       case 'fatal':
         this.lose(new Error(message.message));
+        break;
+      case 'loaded':
+        this.markLoaded();
         break;
       case 'ready':
         // Warm a replacement now that the board is up, not while it boots.
@@ -362,6 +375,7 @@ export class VirtualBoardTransport implements Transport {
     void this.standby?.terminate();
     this.handle = null;
     this.standby = null;
+    this.markLoaded();
     this.emitter.emit('close', { kind: 'lost', cause } satisfies TransportCloseReason);
   }
 }
@@ -375,5 +389,9 @@ export async function createVirtualBoardTransport(options: VirtualBoardOptions):
   await mkdir(options.flashDir, { recursive: true });
   const transport = new VirtualBoardTransport({ ...options, flashSizeBytes: options.flashSizeBytes ?? DEFAULT_FLASH_BYTES });
   transport.start();
+  // As a USB board's port appears once it has power: the session's prompt timeouts, meant
+  // for boards that do not answer, must not count the interpreter's loading, which a busy
+  // host stretches to seconds.
+  await transport.loaded;
   return transport;
 }

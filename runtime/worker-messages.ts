@@ -56,6 +56,8 @@ export interface HardwareOutputs {
 }
 
 export type BoardWorkerMessage =
+  /** The interpreter is loaded (the slow part of a start, seconds on a loaded host); the board boots next. */
+  | { type: 'loaded' }
   /** The board finished booting and waits at its first prompt. */
   | { type: 'ready' }
   /** Simulated outputs changed. */

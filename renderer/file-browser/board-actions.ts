@@ -1,7 +1,8 @@
 /**
  * What the board pane's buttons and drops do: each operation runs through the
- * contract's `fs:*` or `sync:*` channels, reports failure in plain words, and ends by
- * re-reading the board so the tree shows what is really there.
+ * contract's `fs:*` or `sync:*` channels, re-reads the side it changed so the tree shows
+ * what is really there, and only then reports the outcome in plain words: a message
+ * never tells of a change the tree does not show yet.
  */
 import type { SyncResult } from '../../preload/contract-types';
 import { transferAsking, writeAsking } from '../src/consent/replace-flow';
@@ -15,13 +16,14 @@ export class BoardActions {
 
   private async guarded(doing: string, job: () => Promise<void>): Promise<void> {
     this.s.messages.clear();
+    let failure: { error: unknown } | null = null;
     try {
       await job();
     } catch (error) {
-      this.s.messages.error(doing, error);
-    } finally {
-      await this.s.refreshBoard();
+      failure = { error };
     }
+    await this.s.refreshBoard();
+    if (failure) this.s.messages.error(doing, failure.error);
   }
 
   /** Reports a copy's outcome; a cancel says that the board's old files are intact. */
@@ -111,14 +113,18 @@ export class BoardActions {
     const id = newTransferId();
     const total = await this.sizeOf(paths);
     const bar = this.s.transfers.start(id, `Downloading ${paths.length === 1 ? baseName(paths[0]!) : `${paths.length} items`}`, total, () => this.s.api.sync.cancel(id));
+    let tell: () => void;
     try {
-      this.report(await transferAsking((decisions) => this.s.api.sync.copyToLocal([...paths], localDir, id, decisions)), 'Download');
+      const result = await transferAsking((decisions) => this.s.api.sync.copyToLocal([...paths], localDir, id, decisions));
+      tell = () => this.report(result, 'Download');
     } catch (error) {
-      this.s.messages.error('Could not download', error);
+      tell = () => this.s.messages.error('Could not download', error);
     } finally {
       bar.finish();
-      await this.s.refreshLocal();
     }
+    // The tree shows the copy before the message says it is over (see sync-dialog.ts).
+    await this.s.refreshLocal();
+    tell();
   }
 
   /** Copies local entries (relative paths) into the board folder `dir`. */
@@ -126,14 +132,17 @@ export class BoardActions {
     this.s.messages.clear();
     const id = newTransferId();
     const bar = this.s.transfers.start(id, `Uploading ${localPaths.length === 1 ? baseName(localPaths[0]!) : `${localPaths.length} items`}`, total, () => this.s.api.sync.cancel(id));
+    let tell: () => void;
     try {
-      this.report(await transferAsking((decisions) => this.s.api.sync.copyToBoard([...localPaths], dir, id, decisions)), 'Upload');
+      const result = await transferAsking((decisions) => this.s.api.sync.copyToBoard([...localPaths], dir, id, decisions));
+      tell = () => this.report(result, 'Upload');
     } catch (error) {
-      this.s.messages.error('Could not upload', error);
+      tell = () => this.s.messages.error('Could not upload', error);
     } finally {
       bar.finish();
-      await this.s.refreshBoard();
     }
+    await this.s.refreshBoard();
+    tell();
   }
 
   /** Writes files dropped from the operating system into the board folder `dir`. */

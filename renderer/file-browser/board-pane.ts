@@ -42,6 +42,9 @@ export class BoardPane {
   private showMirror = false;
   private loadedOnce = false;
   private refreshing: Promise<void> = Promise.resolve();
+  private queuedRefreshes = 0;
+  /** Bumped when the pane's board connects, goes away or changes: a listing begun before is stale. */
+  private connection = 0;
   /** True until the first listing after a (re)connect, when no transfer can be in flight. */
   private freshConnection = false;
   private readonly unsubscribe: Array<() => void>;
@@ -108,17 +111,34 @@ export class BoardPane {
     const first = !this.loadedOnce;
     this.loadedOnce = true;
     if (this.connected && (!was || status.boardId !== wasId)) this.freshConnection = true;
-    if (first || this.connected !== was || (this.connected && status.boardId !== wasId)) void this.refresh();
-    else this.updateButtons();
+    if (first || this.connected !== was || (this.connected && status.boardId !== wasId)) {
+      this.connection++;
+      void this.refresh();
+    } else this.updateButtons();
   }
 
-  /** Reads the board again; overlapping calls run one after the other. */
+  /**
+   * Reads the board again; overlapping calls run one after the other. The pane is
+   * `aria-busy` until the last one is done, so anyone (a test, a screen reader) can
+   * tell a settled tree from one about to change.
+   */
   refresh(): Promise<void> {
-    this.refreshing = this.refreshing.then(() => this.load()).catch(() => undefined);
+    this.queuedRefreshes++;
+    this.element.setAttribute('aria-busy', 'true');
+    this.refreshing = this.refreshing
+      .then(() => this.load())
+      .catch(() => undefined)
+      .then(() => {
+        if (--this.queuedRefreshes === 0) this.element.removeAttribute('aria-busy');
+      });
     return this.refreshing;
   }
 
   private async load(): Promise<void> {
+    // A listing of a board that went away (or was replaced) while it ran is dropped, not
+    // shown or reported: the change queued a listing of the board now connected.
+    const connection = this.connection;
+    const stale = () => connection !== this.connection;
     if (!this.connected) {
       this.caps = null;
       this.space.textContent = '';
@@ -127,13 +147,18 @@ export class BoardPane {
       return;
     }
     try {
-      this.caps = await this.s.api.fs.capabilities();
-      let entries = await this.s.api.fs.list('/', this.caps.folders);
+      const caps = await this.s.api.fs.capabilities();
+      if (stale()) return;
+      this.caps = caps;
+      let entries = await this.s.api.fs.list('/', caps.folders);
+      if (stale()) return;
       if (this.freshConnection) entries = await this.removeInterruptedWrites(entries);
+      if (stale()) return;
       this.tree.setEntries(entries.map((e): TreeEntry => ({ ...e })));
-      this.element.dataset.flat = String(!this.caps.folders);
+      this.element.dataset.flat = String(!caps.folders);
       delete this.element.dataset.error;
     } catch (error) {
+      if (stale()) return;
       this.tree.showPlaceholder('The board’s files could not be read.');
       this.element.dataset.error = (error as { code?: string }).code ?? 'internal';
       this.s.messages.error('Could not read the board’s files', error);
@@ -142,8 +167,10 @@ export class BoardPane {
     this.element.dataset.loaded = String(Date.now());
     try {
       const space = await this.s.api.fs.space();
+      if (stale()) return;
       this.space.textContent = `${formatBytes(space.free)} free of ${formatBytes(space.total)}`;
     } catch {
+      if (stale()) return;
       this.space.textContent = 'space unknown';
     }
     this.updateButtons();

@@ -78,7 +78,11 @@ export function openSyncDialog(s: Shared, direction: SyncDirection): void {
     apply.textContent = moving + deleting === 0 ? 'Nothing to do' : `Sync ${moving} file${moving === 1 ? '' : 's'}${deleting ? `, delete ${deleting}` : ''}`;
   };
 
+  // Only the newest comparison may fill the table: an older one that answers late
+  // ("Compare again" clicked while one runs) would show a plan for other settings.
+  let comparison = 0;
   const preview = async () => {
+    const mine = ++comparison;
     plan = null;
     apply.disabled = true;
     summary.textContent = 'Comparing…';
@@ -87,9 +91,12 @@ export function openSyncDialog(s: Shared, direction: SyncDirection): void {
       const patterns = ignore.value.split(',').map((p) => p.trim()).filter(Boolean);
       const current = (await s.api.settings.get()).syncIgnore;
       if (patterns.join('\n') !== current.join('\n')) await s.api.settings.update({ syncIgnore: patterns });
-      plan = await s.api.sync.preview({ direction, localDir: '', boardDir: boardDir.value.trim() || '/', deleteExtra: true });
+      const found = await s.api.sync.preview({ direction, localDir: '', boardDir: boardDir.value.trim() || '/', deleteExtra: true });
+      if (mine !== comparison) return;
+      plan = found;
       draw();
     } catch (error) {
+      if (mine !== comparison) return;
       const e = error as { message?: string };
       summary.textContent = `Could not compare: ${e.message ?? String(error)}`;
     }
@@ -113,18 +120,22 @@ async function runPlan(s: Shared, plan: SyncPlan, deleteExtra: boolean): Promise
   const id = plan.id;
   s.messages.clear();
   const bar = s.transfers.start(id, plan.direction === 'upload' ? 'Syncing to the board' : 'Downloading from the board', plan.bytesToTransfer, () => s.api.sync.cancel(id));
+  let report: () => void;
   try {
     // Files the sync would replace with other content are asked about first (replace-flow.ts).
     const result = await transferAsking((decisions) => s.api.sync.apply(id, deleteExtra, decisions));
     const files = result.uploaded.length + result.downloaded.length;
-    if (result.outcome === 'failed') s.messages.error('Sync stopped', result.error);
-    else if (result.outcome === 'needs-consent') s.messages.info('Sync not done: the files it would replace kept changing. Compare again.');
-    else if (result.outcome === 'cancelled') s.messages.info(`Sync cancelled after ${files} file(s). Files not yet copied were left as they were.`);
-    else s.messages.info(`Sync done: ${files} file(s) copied, ${result.deleted.length} deleted, ${formatBytes(result.bytes)} in ${result.seconds.toFixed(1)} s.`);
+    if (result.outcome === 'failed') report = () => s.messages.error('Sync stopped', result.error);
+    else if (result.outcome === 'needs-consent') report = () => s.messages.info('Sync not done: the files it would replace kept changing. Compare again.');
+    else if (result.outcome === 'cancelled') report = () => s.messages.info(`Sync cancelled after ${files} file(s). Files not yet copied were left as they were.`);
+    else report = () => s.messages.info(`Sync done: ${files} file(s) copied, ${result.deleted.length} deleted, ${formatBytes(result.bytes)} in ${result.seconds.toFixed(1)} s.`);
   } catch (error) {
-    s.messages.error('Sync failed', error);
+    report = () => s.messages.error('Sync failed', error);
   } finally {
     bar.finish();
-    await Promise.all([s.refreshBoard(), s.refreshLocal()]);
   }
+  // Both panes show what the sync left before the message says it is over: read just
+  // after "Sync done", a pane must not still show the files as they were before.
+  await Promise.all([s.refreshBoard(), s.refreshLocal()]);
+  report();
 }

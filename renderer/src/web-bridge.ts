@@ -30,9 +30,12 @@ export function createWebBridge(url: string): StudioApi {
     const ws = new WebSocket(url);
     socket = ws;
     ws.addEventListener('open', () => {
-      serverLink.set('open');
+      // Subscribed before anyone hears the link is back: a listener that then asks for the
+      // current state (the board's status) must get every change after that answer too.
+      // Announced first, its request would overtake the subscriptions on the socket.
       for (const channel of listeners.keys()) ws.send(encodeWire({ type: 'subscribe', channel } satisfies ClientMessage));
       for (const text of outbox.splice(0)) ws.send(text);
+      serverLink.set('open');
     });
     ws.addEventListener('message', (event) => {
       const message = decodeWire(String(event.data)) as ServerMessage;

@@ -84,6 +84,7 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
     // Warm up while the host does not need this worker yet: an interpreter with the
     // board's modules installed (nothing touches the flash before it is used).
     this.ready = await this.start();
+    this.post({ type: 'loaded' });
     const control = this.data.channel.control;
     // Not serving yet: the host's Ctrl-C watchdog must not take the wait for being stuck.
     Atomics.store(control, Ctrl.interpreterUp, 0);
@@ -113,7 +114,7 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
     const ready = this.ready;
     this.ready = null;
     if (ready) {
-      Atomics.store(this.data.channel.control, Ctrl.interpreterUp, 1);
+      this.interpreterUp();
       return ready;
     }
     this.interpreter = null;
@@ -131,8 +132,19 @@ export class BoardRuntime implements BoardEnvironment, BridgeHost {
     mp.runPython("import sys\nsys.path.insert(0, '/_vboard')\nimport _vbboard\n_vbboard.setup()\ndel sys\n");
     const board = mp.pyimport('_vbboard') as { run_file: PyRunFile };
     this.runFileProxy = (name) => board.run_file(name);
-    Atomics.store(this.data.channel.control, Ctrl.interpreterUp, 1);
+    this.interpreterUp();
     return interpreter;
+  }
+
+  /**
+   * Serving from now on. The heartbeat moves with it: the host's Ctrl-C watchdog compares
+   * heartbeats taken 600 ms apart, and one taken while the interpreter still loaded must
+   * not count against a board that came up a moment before the check.
+   */
+  private interpreterUp(): void {
+    const control = this.data.channel.control;
+    Atomics.add(control, Ctrl.heartbeat, 1);
+    Atomics.store(control, Ctrl.interpreterUp, 1);
   }
 
   runFile(name: string): 'done' | 'missing' | 'soft-reset' {

@@ -41,6 +41,18 @@ describe('virtual board: simulated machine module', () => {
     h.board.setPin(0, null);
   });
 
+  it('holds a tapped pin down until the program has read it', async () => {
+    // Pressed and released in one moment (a quick tap, or both reaching a loaded host
+    // together), between two reads of a program that polls: it still sees the press.
+    const source = 'from machine import Pin\nimport time\nb = Pin(3, Pin.IN, Pin.PULL_UP)\nprint("polling")\nt = time.ticks_ms()\nwhile b.value() and time.ticks_diff(time.ticks_ms(), t) < 5000:\n    time.sleep_ms(200)\nprint("pressed" if time.ticks_diff(time.ticks_ms(), t) < 5000 else "missed")';
+    const running = rawExec(h, source, 10_000);
+    await h.waitFor('polling');
+    h.board.setPin(3, 0);
+    h.board.setPin(3, null);
+    const [out] = await running;
+    expect(out).toBe('polling\r\npressed\r\n');
+  });
+
   it('calls Pin.irq handlers when the host changes an input', async () => {
     await rawExec(h, 'from machine import Pin\nedges = []\nPin(4, Pin.IN).irq(lambda p: edges.append(p.value()), Pin.IRQ_RISING | Pin.IRQ_FALLING)');
     h.board.setPin(4, 1);

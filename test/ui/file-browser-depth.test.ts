@@ -21,6 +21,10 @@ describe('file browser: depth of rows', () => {
 
   it('marks an open empty folder as empty, above the root files that follow it', async () => {
     const { page } = t;
+    // A retry finds the first attempt's entries on the board: it starts without them.
+    for (const path of ['/aaa_empty', '/lib', '/zz_root.py']) {
+      if (await callApi(page, 'fs', 'stat', path)) await callApi(page, 'fs', 'remove', path, true);
+    }
     await callApi(page, 'fs', 'mkdir', '/aaa_empty');
     await callApi(page, 'fs', 'mkdir', '/lib');
     await callApi(page, 'fs', 'write', '/lib/util.py', new Uint8Array([0x23]));

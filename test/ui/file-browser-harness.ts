@@ -108,12 +108,20 @@ export async function activeEditorText(page: Page): Promise<string | undefined> 
   return page.evaluate(() => (globalThis as unknown as { mpstudioAutomation?: { activeEditorText(): string | undefined } }).mpstudioAutomation?.activeEditorText());
 }
 
-/** Connects the app to a board target through the contract and waits for the board pane to load. */
+/**
+ * Connects the app to a board target through the contract and waits for the board pane
+ * to have listed that board. The board's new status reaches the page before the connect
+ * call's answer (one socket, in order), and the pane queues its listing on that status;
+ * so once the pane is connected and no longer `aria-busy`, its tree is this board's.
+ * (A `data-loaded` stamp alone could come from a listing begun before the connect.)
+ */
 export async function connectBoard(page: Page, target: { kind: 'virtual' } | { kind: 'serial'; path: string }): Promise<void> {
-  const before = await page.locator('.fb-board').getAttribute('data-loaded');
   await callApi(page, 'board', 'connect', target);
-  await until(() => page.locator('.fb-board').getAttribute('data-connected'), (c) => c === 'true', 'the board pane to connect');
-  await until(() => page.locator('.fb-board').getAttribute('data-loaded'), (l) => l !== null && l !== before, 'the board pane to load');
+  await until(
+    () => page.locator('.fb-board').evaluate((e) => `${e.getAttribute('data-connected')} ${e.getAttribute('aria-busy') ?? 'settled'}`),
+    (s) => s === 'true settled',
+    'the board pane to list the board',
+  );
   const error = await page.locator('.fb-board').getAttribute('data-error');
   if (error) throw new Error(`the board pane could not list the board (${error}): ${await page.locator('.fb-message').textContent()}`);
 }

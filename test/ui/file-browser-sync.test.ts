@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { boardPaths, callApi, chooseLocalFolder, connectVirtualBoard, expectBoardPaths, openFileBrowser, readBoardText, tool, type BrowserHarness } from './file-browser-harness';
+import { boardPaths, callApi, chooseLocalFolder, connectVirtualBoard, expectBoardPaths, localPaths, openFileBrowser, readBoardText, tool, type BrowserHarness } from './file-browser-harness';
 import { answerReplace } from './replace-consent-helpers';
 
 const dialog = (page: Page) => page.locator('.fb-dialog[data-dialog="sync"]');
@@ -119,11 +119,15 @@ describe('file browser: sync with the virtual board', () => {
 
   it('downloads from the board with the same preview', async () => {
     const { page } = t;
+    // A retry starts where the first attempt did: without the downloaded copy.
+    await rm(join(project, 'made_on_board.py'), { force: true });
     await callApi(page, 'fs', 'write', '/made_on_board.py', new Uint8Array([120, 61, 49, 10]));
     expect(await openPreview(page, 'syncDown')).toEqual({ new: 1, changed: 0, unchanged: 2, 'local-only': 0 });
     expect(await applyAndWait(page)).toContain('Sync done: 1 file(s) copied');
     expect(await readFile(join(project, 'made_on_board.py'), 'utf8')).toBe('x=1\n');
+    // Read at once: the panes are read again before the sync reports that it is done.
     expect(await boardPaths(page)).toContain('/made_on_board.py');
+    expect(await localPaths(page)).toContain('made_on_board.py');
     expect(t.errors).toEqual([]);
   });
 });

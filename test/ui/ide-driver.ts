@@ -21,6 +21,12 @@ export interface PageGlobals {
 }
 /** The page's globals, inside `page.evaluate` (the cast is erased before the code reaches the page). */
 export type InPage = typeof globalThis & PageGlobals;
+/**
+ * The same, for reads that may run while the page (re)loads: `waitForFunction` polls on
+ * across a navigation, into a document whose app has not installed `mpstudioAutomation`
+ * yet. Reading through `?.` there gives "nothing yet" instead of a page error.
+ */
+export type LoadingPage = typeof globalThis & Partial<PageGlobals>;
 
 export interface Ide {
   app: RunningWebApp;
@@ -60,14 +66,14 @@ export async function loadIde(page: Page, url: string): Promise<void> {
 }
 
 export function replText(page: Page): Promise<string> {
-  return page.evaluate(() => (globalThis as InPage).mpstudioAutomation.replText() ?? '');
+  return page.evaluate(() => (globalThis as LoadingPage).mpstudioAutomation?.replText() ?? '');
 }
 
 /** Waits until the terminal shows text matching `pattern` and returns the whole text. */
 export async function waitForRepl(page: Page, pattern: RegExp, timeout = UI_TIMEOUT): Promise<string> {
   try {
     await page.waitForFunction(
-      ([source, flags]) => new RegExp(source, flags).test((globalThis as InPage).mpstudioAutomation.replText() ?? ''),
+      ([source, flags]) => new RegExp(source, flags).test((globalThis as LoadingPage).mpstudioAutomation?.replText() ?? ''),
       [pattern.source, pattern.flags] as const,
       { timeout, polling: 50 },
     );
@@ -81,17 +87,25 @@ export async function waitForRepl(page: Page, pattern: RegExp, timeout = UI_TIME
 }
 
 export function editorText(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => (globalThis as InPage).mpstudioAutomation.activeEditorText());
+  return page.evaluate(() => (globalThis as LoadingPage).mpstudioAutomation?.activeEditorText());
 }
 
 export async function waitForBoardState(page: Page, state: string, timeout = UI_TIMEOUT): Promise<void> {
   await page.waitForSelector(`.state-pill[data-state="${state}"]`, { timeout });
 }
 
-/** Connects the virtual board through the connection bar; a no-op when it is already on (as at start). */
+/**
+ * Connects the virtual board through the connection bar; when it is already on (as at
+ * start) this only waits for it to be idle: right after the start it is often busy with
+ * the app's own first reads (the file browser's listing), and that is no reason to
+ * disconnect it.
+ */
 export async function connectVirtual(page: Page): Promise<void> {
   const state = await page.locator('.state-pill').getAttribute('data-state');
-  if (state === 'idle' && (await page.locator('.board-select').inputValue()) === 'virtual') return;
+  if ((state === 'idle' || state === 'busy') && (await page.locator('.board-select').inputValue()) === 'virtual') {
+    await waitForBoardState(page, 'idle');
+    return;
+  }
   if (state !== 'disconnected') {
     await page.click('button.connect'); // Disconnect whatever else is on.
     await waitForBoardState(page, 'disconnected');

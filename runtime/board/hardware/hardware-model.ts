@@ -100,7 +100,9 @@ export class HardwareModel {
   }
 
   pinRead(pin: number): number {
-    return this.level(pin, this.pin(pin));
+    const level = this.level(pin, this.pin(pin));
+    this.countRead(pin);
+    return level;
   }
 
   /** The level the pin drives, for `toggle()`. */
@@ -123,6 +125,7 @@ export class HardwareModel {
     const edges: number[] = [];
     for (const [pin, state] of this.pins) {
       const level = this.level(pin, state);
+      if (state.irqTrigger) this.countRead(pin);
       if (level === state.lastLevel) continue;
       const rising = level > state.lastLevel;
       state.lastLevel = level;
@@ -196,6 +199,11 @@ export class HardwareModel {
       state.lastLevel = this.level(pin, state);
     }
     return state;
+  }
+
+  /** Tells the host the program has seen the pin's level (after reading it: see `HwIn.firstPinRead`). */
+  private countRead(pin: number): void {
+    if (pin >= 0 && pin < HwIn.pinCount) Atomics.add(this.hardwareIn, HwIn.firstPinRead + pin, 1);
   }
 
   private level(pin: number, state: PinState): number {
