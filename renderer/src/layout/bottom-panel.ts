@@ -3,6 +3,7 @@
  * data arrives while another tab is in front.
  */
 import { h } from '../ui/dom';
+import { iconButton, type IconName } from '../ui/icons';
 
 export type PanelId = 'repl' | 'plotter';
 
@@ -39,8 +40,9 @@ export class BottomPanel {
   }
 
   /** Buttons that act on the panel's content, e.g. clearing the REPL. */
-  addTool(label: string, title: string, onClick: () => void, panel: PanelId): void {
-    const button = h('button', { type: 'button', title, 'data-tool-for': panel }, label);
+  addTool(icon: IconName, title: string, onClick: () => void, panel: PanelId): void {
+    const button = iconButton({ icon, title });
+    button.dataset.toolFor = panel;
     button.addEventListener('click', onClick);
     this.tools.append(button);
     this.refreshTools();
