@@ -51,7 +51,12 @@ export class TabStripOverflow {
     );
     strip.addEventListener('scroll', () => this.update());
     // Tabs come and go, their names change, the window resizes: each may change what is hidden.
-    new ResizeObserver(() => this.update()).observe(strip);
+    // A narrower window keeps the active tab in view, as a newly activated one is.
+    new ResizeObserver(() => {
+      const active = strip.querySelector<HTMLElement>('[aria-selected="true"]');
+      if (active) this.reveal(active);
+      else this.update();
+    }).observe(strip);
     new MutationObserver(() => this.update()).observe(strip, { childList: true, subtree: true, characterData: true });
     this.update();
   }
