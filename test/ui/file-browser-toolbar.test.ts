@@ -45,7 +45,7 @@ interface ButtonFacts {
 /** What a person sees of a toolbar's buttons: where each sits, its tooltip, name, text and icon. */
 function toolbarFacts(page: Page, selector: string): Promise<{ buttons: ButtonFacts[]; clipped: boolean }> {
   return page.locator(selector).evaluate((bar) => ({
-    buttons: [...bar.querySelectorAll('button')].map((b) => ({
+    buttons: Array.from(bar.querySelectorAll('button')).map((b) => ({
       action: b.getAttribute('data-action') ?? b.getAttribute('data-command') ?? '',
       top: Math.round(b.getBoundingClientRect().top),
       right: b.getBoundingClientRect().right,
@@ -89,7 +89,9 @@ describe('file browser: icon toolbars and the context menu', () => {
   it('loads the icon font from the app itself, under its CSP', async () => {
     const loaded = await t.page.evaluate(async () => {
       await document.fonts.ready;
-      return [...document.fonts].some((font) => font.family.replace(/"/g, '') === 'codicon' && font.status === 'loaded');
+      let loaded = false;
+      document.fonts.forEach((font) => (loaded ||= font.family.replace(/"/g, '') === 'codicon' && font.status === 'loaded'));
+      return loaded;
     });
     expect(loaded).toBe(true);
   });
