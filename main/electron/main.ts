@@ -16,8 +16,8 @@ import { isExternalHttpUrl, isSameOrigin, setupSecurity } from './security';
 const rendererDir = join(__dirname, '../renderer');
 const preloadPath = join(__dirname, '../preload/index.cjs');
 // The examples are an extraResource beside app.asar once packaged (electron-builder.yml);
-// in a checkout they are in resources/ (this bundle runs from out/main).
-const examplesDir = app.isPackaged ? join(process.resourcesPath, 'examples') : join(__dirname, '../../resources/examples');
+// in a checkout they are in its resources/ folder.
+const examplesDir = app.isPackaged ? join(process.resourcesPath, 'examples') : join(app.getAppPath(), 'resources', 'examples');
 // The dev server (electron-vite dev) only in development: a packaged app ignores the variable.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const appUrl = devServerUrl ?? APP_INDEX_URL;
