@@ -12,19 +12,20 @@ import { openIde, UI_TIMEOUT, type Ide } from './ide-driver';
 const TABS = 16;
 const STRIP = '.editor-tabs';
 
-/** The strip's scroll state, and whether the active tab lies wholly inside what it shows. */
+/** The strip's scroll state, and whether the active tab lies wholly inside what it shows, clear of the fades. */
 function stripState(page: Page) {
   return page.locator(STRIP).evaluate((strip) => {
     const view = strip.getBoundingClientRect();
     const active = strip.querySelector('[aria-selected="true"]')!.getBoundingClientRect();
-    const fade = (edge: string) => !(strip.parentElement!.querySelector(`.tabs-fade[data-edge="${edge}"]`) as HTMLElement).hidden;
+    const fadeOf = (edge: string) => strip.parentElement!.querySelector(`.tabs-fade[data-edge="${edge}"]`) as HTMLElement;
+    const covers = (edge: string) => (fadeOf(edge).hidden ? 0 : fadeOf(edge).getBoundingClientRect().width);
     return {
       overflows: strip.scrollWidth > strip.clientWidth,
       scrollLeft: strip.scrollLeft,
       activeName: strip.querySelector('[aria-selected="true"] .name')!.textContent,
-      activeShown: active.left >= view.left - 1 && active.right <= view.right + 1,
-      fadeStart: fade('start'),
-      fadeEnd: fade('end'),
+      activeShown: active.left >= view.left + covers('start') - 1 && active.right <= view.right - covers('end') + 1,
+      fadeStart: !fadeOf('start').hidden,
+      fadeEnd: !fadeOf('end').hidden,
     };
   });
 }
@@ -94,6 +95,20 @@ describe('editor tabs: more than fit', () => {
     await page.locator('.editor-tabs-bar .tabs-list').click();
     await page.keyboard.press('Escape');
     expect(await page.locator('.context-menu').count()).toBe(0);
+  });
+
+  it('keeps a tab in view, close button included, when its unsaved marker appears', async () => {
+    const { page } = ide;
+    await page.locator('.editor-tabs-bar .tabs-list').click();
+    await page.locator('.context-menu [role="menuitemradio"]').first().click();
+    // A tab past the right edge: revealed at that edge, with more tabs beyond it.
+    await page.locator('.editor-tabs-bar .tabs-list').click();
+    await page.locator('.context-menu [role="menuitemradio"]').nth(6).click();
+    await expect.poll(() => stripState(page), { timeout: 10_000 }).toMatchObject({ activeName: 'untitled-7.py', activeShown: true, fadeEnd: true });
+    await page.keyboard.type('x = 1');
+    await expect.poll(() => page.locator('.editor-tab[aria-selected="true"]').getAttribute('data-dirty'), { timeout: 10_000 }).toBe('true');
+    await expect.poll(async () => (await stripState(page)).activeShown, { timeout: 10_000 }).toBe(true);
+    await saveScreenshot(page, 'editor-tab-dirty-at-edge-1280');
     expect(ide.errors).toEqual([]);
   });
 });

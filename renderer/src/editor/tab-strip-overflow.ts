@@ -8,6 +8,9 @@ import { openContextMenu } from '../ui/context-menu';
 import { h } from '../ui/dom';
 import { iconButton } from '../ui/icons';
 
+/** The fades' width (widgets.css, .tabs-fade): a revealed tab keeps this far from an edge with tabs beyond. */
+const FADE_WIDTH_PX = 32;
+
 export interface OpenTabSummary {
   id: string;
   name: string;
@@ -57,16 +60,25 @@ export class TabStripOverflow {
       if (active) this.reveal(active);
       else this.update();
     }).observe(strip);
-    new MutationObserver(() => this.update()).observe(strip, { childList: true, subtree: true, characterData: true });
+    new MutationObserver((mutations) => {
+      // The active tab grows when its unsaved marker appears: keep all of it in view, close button included.
+      const active = strip.querySelector<HTMLElement>('[aria-selected="true"]');
+      if (active && mutations.some((m) => m.target !== strip && active.contains(m.target))) this.reveal(active);
+      else this.update();
+    }).observe(strip, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden'] });
     this.update();
   }
 
-  /** Scrolls the strip (and nothing else: scrollIntoView would also scroll the page) to show a tab whole. */
+  /**
+   * Scrolls the strip (and nothing else: scrollIntoView would also scroll the page) to show
+   * a tab whole, clear of the fades when more tabs lie beyond it.
+   */
   reveal(tab: HTMLElement): void {
     const left = tab.offsetLeft - this.strip.offsetLeft;
-    if (left < this.strip.scrollLeft) this.strip.scrollLeft = left;
-    else if (left + tab.offsetWidth > this.strip.scrollLeft + this.strip.clientWidth) {
-      this.strip.scrollLeft = left + tab.offsetWidth - this.strip.clientWidth;
+    const right = left + tab.offsetWidth;
+    if (left - FADE_WIDTH_PX < this.strip.scrollLeft) this.strip.scrollLeft = left - FADE_WIDTH_PX;
+    else if (right + FADE_WIDTH_PX > this.strip.scrollLeft + this.strip.clientWidth) {
+      this.strip.scrollLeft = right + FADE_WIDTH_PX - this.strip.clientWidth;
     }
     this.update();
   }
