@@ -64,6 +64,14 @@ export interface AppInfo {
   versions: { node: string; electron?: string; chrome?: string };
 }
 
+/** An example program shipped with the app (resources/examples), offered under File → Examples. */
+export interface ExampleInfo {
+  /** Its file name, e.g. `blink.py`: the name a copy opens under. */
+  name: string;
+  /** The first line of its opening comment: what it does. */
+  summary: string;
+}
+
 export type ThemeSetting = 'system' | 'light' | 'dark';
 
 export interface Settings {

@@ -11,6 +11,7 @@ import type {
   BoardStatus,
   BufferBackup,
   Diagnostic,
+  ExampleInfo,
   ExecResult,
   FsCapabilities,
   FsEntry,
@@ -93,6 +94,8 @@ export const localPathSchema = v.pipe(
   v.check((p) => !p.startsWith('/') && !/^[A-Za-z]:/.test(p), 'a local path must be relative to the folder'),
   v.check((p) => !p.split(/[\\/]/).includes('..'), 'a local path must not contain ..'),
 );
+/** An example's file name (`blink.py`): one plain name, never a path, so nothing outside the examples can be named. */
+export const exampleNameSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}\.py$/, 'an example is named like blink.py'));
 /** Whatever identifies a board in the mirror (`BoardStatus.boardId`). */
 const boardIdSchema = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const transferIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
@@ -191,6 +194,12 @@ export const contract = {
   'app:info': request<AppInfo>()(),
   'app:openExternal': request<void>()(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i))),
   'app:menuCommand': event<MenuCommand>(),
+  /** The example programs that ship with the app (File → Examples). */
+  'app:examples': request<ExampleInfo[]>()(),
+  /** One example's text, for a new untitled tab: the renderer never gets a path to write back to. */
+  'app:example': request<string>()(exampleNameSchema),
+  /** The desktop menu's File → Examples chose an example: the page opens a copy of it. */
+  'app:openExample': event<string>(),
 
   // settings: persisted JSON in the user-data folder
   'settings:get': request<Settings>()(),

@@ -22,6 +22,8 @@ export const CHECK_OUTPUT = join(root, 'dist', 'check');
 const TARGET = { platform: 'linux', arch: 'x64' };
 const STAND_IN = join(root, 'dist', 'electron-stand-in');
 const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const { default: yaml } = await import('js-yaml');
+const builderConfig = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
 
 function fail(message) {
   console.error(`dist:check: ${message}`);
@@ -43,8 +45,8 @@ async function buildPackage() {
   // electron-builder hard-links files into place and stops with EEXIST on any left from
   // an earlier build, so a second run in the same checkout starts from nothing.
   rmSync(CHECK_OUTPUT, { recursive: true, force: true });
-  const [{ build, Platform, Arch }, { default: yaml }] = await Promise.all([import('electron-builder'), import('js-yaml')]);
-  const config = yaml.load(readFileSync(join(root, 'electron-builder.yml'), 'utf8'));
+  const { build, Platform, Arch } = await import('electron-builder');
+  const config = builderConfig;
   await build({
     projectDir: root,
     targets: Platform.LINUX.createTarget('dir', Arch[TARGET.arch]),
@@ -65,10 +67,11 @@ const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const inspectAt = process.argv.indexOf('--inspect');
 const started = performance.now();
 const resourcesDir = inspectAt > 0 ? process.argv[inspectAt + 1] : await buildPackage();
-const { problems, required, sizes } = inspectPackage(resourcesDir, { ...TARGET, devDependencies: Object.keys(rootManifest.devDependencies ?? {}) });
+const extraResources = (builderConfig.extraResources ?? []).map(({ from, to }) => ({ from: join(root, from), to }));
+const { problems, required, sizes } = inspectPackage(resourcesDir, { ...TARGET, devDependencies: Object.keys(rootManifest.devDependencies ?? {}), extraResources });
 if (problems.length) {
   fail(`the package in ${resourcesDir} would not run:\n  ${problems.join('\n  ')}\n` +
-    'Fix "files" or "asarUnpack" in electron-builder.yml, or the dependencies in package.json.');
+    'Fix "files", "asarUnpack" or "extraResources" in electron-builder.yml, or the dependencies in package.json.');
 }
 const onDisk = [...required.values()].filter((file) => file.onDisk).length;
 console.log(

@@ -23,6 +23,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
+  // The icon font (@vscode/codicons).
+  '.ttf': 'font/ttf',
   '.py': 'text/x-python; charset=utf-8',
 };
 

@@ -5,6 +5,7 @@
  */
 import { app, BrowserWindow, dialog, shell, type WebFrameMain } from 'electron';
 import { join } from 'node:path';
+import { listExamples } from '../examples/example-folder';
 import { createServices, type Services } from '../services/create-services';
 import { APP_INDEX_URL, handleAppScheme, registerAppScheme } from './app-protocol';
 import { setupIpc } from './ipc';
@@ -14,6 +15,9 @@ import { isExternalHttpUrl, isSameOrigin, setupSecurity } from './security';
 
 const rendererDir = join(__dirname, '../renderer');
 const preloadPath = join(__dirname, '../preload/index.cjs');
+// The examples are an extraResource beside app.asar once packaged (electron-builder.yml);
+// in a checkout they are in its resources/ folder.
+const examplesDir = app.isPackaged ? join(process.resourcesPath, 'examples') : join(app.getAppPath(), 'resources', 'examples');
 // The dev server (electron-vite dev) only in development: a packaged app ignores the variable.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const appUrl = devServerUrl ?? APP_INDEX_URL;
@@ -42,6 +46,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     userDataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
+    examplesDir,
     emit: (channel, payload) => {
       if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
     },
@@ -60,6 +65,8 @@ async function start(): Promise<void> {
   handleAppScheme(rendererDir);
   setupMenu((command) => services?.context.emit('app:menuCommand', command), {
     helpUrl: 'https://docs.micropython.org/',
+    examples: await listExamples(examplesDir),
+    openExample: (name) => services?.context.emit('app:openExample', name),
     // DevTools are for developing the app: a packaged app has no menu item for them.
     devTools: !app.isPackaged,
   });

@@ -4,15 +4,18 @@
  * ones Thonny users know (F5 run, Ctrl+F2 stop).
  */
 import { Menu, shell, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../preload/contract-types';
+import type { ExampleInfo, MenuCommand } from '../../preload/contract-types';
 
 export interface MenuOptions {
   helpUrl: string;
   /** Offer Toggle DevTools: only when developing the app, never in a packaged one. */
   devTools: boolean;
+  /** File → Examples: each opens a copy in a new tab, as in Thonny and the Arduino IDE. */
+  examples: readonly ExampleInfo[];
+  openExample(name: string): void;
 }
 
-export function setupMenu(send: (command: MenuCommand) => void, { helpUrl, devTools }: MenuOptions): void {
+export function setupMenu(send: (command: MenuCommand) => void, { helpUrl, devTools, examples, openExample }: MenuOptions): void {
   const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     ...(accelerator && { accelerator }),
@@ -26,6 +29,12 @@ export function setupMenu(send: (command: MenuCommand) => void, { helpUrl, devTo
       submenu: [
         item('New File', 'file:new', 'CmdOrCtrl+N'),
         item('Open…', 'file:open', 'CmdOrCtrl+O'),
+        {
+          label: 'Examples',
+          submenu: examples.length > 0
+            ? examples.map((example) => ({ label: example.name, toolTip: example.summary, click: () => openExample(example.name) }))
+            : [{ label: 'No examples found', enabled: false }],
+        },
         item('Save', 'file:save', 'CmdOrCtrl+S'),
         item('Save As…', 'file:saveAs', 'CmdOrCtrl+Shift+S'),
         item('Close Tab', 'file:close', 'CmdOrCtrl+W'),

@@ -4,6 +4,7 @@
  */
 import type { Handlers } from '../../preload/contract';
 import { appHandlers } from './app-handlers';
+import { exampleHandlers } from './example-handlers';
 import { backupHandlers } from './backup-handlers';
 import { createReplacedFiles, withReplaceConsent } from './consent-handlers';
 import { createLocalFolder, localHandlers } from './local-handlers';
@@ -49,6 +50,7 @@ export function createHandlers(ctx: ServiceContext, opened = new OpenedFiles(() 
   const groups = {
     ...boardHandlers(board, ctx.emit),
     ...appHandlers(ctx, roots),
+    ...exampleHandlers(ctx),
     ...backupHandlers(ctx),
     ...localHandlers(localParts),
     // Local writes of copies and syncs go through the finished table's `local:write`: the replace rule.

@@ -12,6 +12,7 @@ export interface ServicesOptions {
   mode: ServiceContext['mode'];
   userDataDir: string;
   appVersion: string;
+  examplesDir?: string;
   emit: EmitEvent;
   openExternal?: ServiceContext['openExternal'];
   shellVersions?: ServiceContext['shellVersions'];

@@ -14,6 +14,11 @@ export interface ServiceContext {
   mode: 'electron' | 'web';
   /** The folder for settings, backups, the virtual board's flash and the local mirror. */
   userDataDir: string;
+  /**
+   * Where the example programs are (resources/examples of the checkout or the package).
+   * Without it the app offers no examples; only tests of other areas leave it out.
+   */
+  examplesDir?: string;
   /** The app's own version, from package.json. */
   appVersion: string;
   emit: EmitEvent;

@@ -16,6 +16,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  // The icon font (@vscode/codicons).
+  '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
   '.py': 'text/x-python; charset=utf-8',
 };

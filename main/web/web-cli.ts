@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     mode: 'web',
     userDataDir: parsed.values['user-data'] ? resolve(parsed.values['user-data']) : defaultUserDataDir(),
     appVersion: version,
+    examplesDir: join(root, 'resources', 'examples'),
     emit: (channel, payload) => server?.emit(channel, payload),
     ...(parsed.values['mock-usb-ports'] && { portLister: mockUsbPortLister(resolve(parsed.values['mock-usb-ports'])) }),
     ...(parsed.values['mock-mounts'] && { mountLister: mockMountLister(resolve(parsed.values['mock-mounts'])) }),

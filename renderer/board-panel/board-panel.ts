@@ -7,6 +7,7 @@
 import type { StudioApi } from '../../preload/contract';
 import type { BoardWiring, VirtualBoardState } from '../../preload/contract-types';
 import { h } from '../src/ui/dom';
+import { iconButton } from '../src/ui/icons';
 import { BoardDrawing } from './board-drawing';
 import { WiringMenu } from './wiring-menu';
 
@@ -26,7 +27,7 @@ export class BoardPanel {
   constructor(private readonly api: StudioApi) {
     this.menu = new WiringMenu((wiring) => void api.virtual.setWiring(wiring));
     this.drawing = new BoardDrawing(api.virtual, (part, anchor) => this.openWiring(part, anchor));
-    const close = h('button', { type: 'button', class: 'icon-button', title: 'Hide the board panel', 'aria-label': 'Hide the board panel' }, closeIcon());
+    const close = iconButton({ icon: 'close', title: 'Hide the board panel' });
     close.addEventListener('click', () => this.setUserHidden(true));
     this.element = h(
       'aside',
@@ -40,7 +41,9 @@ export class BoardPanel {
       ),
       this.menu.element,
     );
-    this.toggleButton = h('button', { type: 'button', class: 'board-toggle', title: 'Show or hide the virtual board', 'aria-label': 'Show or hide the virtual board', 'aria-pressed': 'false', disabled: true }, boardIcon());
+    this.toggleButton = iconButton({ icon: 'circuit-board', title: 'Show or hide the virtual board', className: 'board-toggle' });
+    this.toggleButton.setAttribute('aria-pressed', 'false');
+    this.toggleButton.disabled = true;
     this.toggleButton.addEventListener('click', () => this.setUserHidden(!this.userHidden));
     api.virtual.onStateChanged((state) => this.receive(state));
     void api.virtual.state().then((state) => this.receive(state), () => undefined);
@@ -100,13 +103,3 @@ export class BoardPanel {
     this.menu.open(part, this.latest.wiring, { x: Math.max(4, box.left - panel.left), y: box.bottom - panel.top + 4 });
   }
 }
-
-function svgIcon(paths: string): SVGSVGElement {
-  const template = document.createElement('template');
-  template.innerHTML = `<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="1.3" stroke-linecap="round">${paths}</svg>`;
-  return template.content.firstElementChild as SVGSVGElement;
-}
-
-/** A chip with pins: the board. */
-const boardIcon = () => svgIcon('<rect x="4" y="3" width="8" height="10" rx="1"/><path d="M2 5h2M2 8h2M2 11h2M12 5h2M12 8h2M12 11h2"/><circle cx="8" cy="6" r="1"/>');
-const closeIcon = () => svgIcon('<path d="M4 4l8 8M12 4l-8 8"/>');

@@ -5,10 +5,12 @@
  */
 import type { BoardStatus, FsCapabilities, FsEntry } from '../../preload/contract-types';
 import { BoardActions } from './board-actions';
-import { el, setEnabled, toolButton } from './dom';
+import type { IconName } from '../src/ui/icons';
+import { el, iconTool, setEnabled } from './dom';
 import { FileTree, type TreeEntry } from './file-tree';
 import { formatBytes } from './format';
 import { MirrorView } from './mirror-view';
+import { attachRowMenu, oneFileWhy, type RowMenuActions } from './row-menu';
 import { DRAG_BOARD, DRAG_LOCAL, type Shared } from './shared';
 
 const NOT_CONNECTED = 'The board is not connected.';
@@ -18,16 +20,21 @@ const ENGINE_TEMP_NAME = /^\.mpst-[a-z0-9]{1,12}\.tmp$/;
 const OUTSIDE_WRITE_REFRESH_MS = 400;
 const CONNECTED_STATES = new Set<BoardStatus['state']>(['idle', 'busy', 'running']);
 
-type ButtonName = 'refresh' | 'open' | 'newFile' | 'newFolder' | 'rename' | 'delete' | 'download' | 'mirror';
+type ButtonName = 'refresh' | 'newFile' | 'newFolder' | 'download' | 'mirror';
+/** What each action does: the toolbar's tooltips, and the accessible names of its buttons. */
 const TITLES: Record<ButtonName, string> = {
   refresh: 'Read the board’s files again',
-  open: 'Open the selected file in the editor',
   newFile: 'New file on the board',
   newFolder: 'New folder on the board',
-  rename: 'Rename the selected item (F2)',
-  delete: 'Delete the selected items (Delete)',
-  download: 'Copy the selected items into the local folder',
+  download: 'Copy the selected items into the local folder (↓ Local)',
   mirror: 'Show the local mirror of board files',
+};
+const ICONS: Record<ButtonName, IconName> = {
+  refresh: 'refresh',
+  newFile: 'new-file',
+  newFolder: 'new-folder',
+  download: 'arrow-down',
+  mirror: 'history',
 };
 
 export class BoardPane {
@@ -64,22 +71,20 @@ export class BoardPane {
       acceptsDrop: (types) => this.connected && (types.includes(DRAG_BOARD) || types.includes(DRAG_LOCAL) || types.includes('Files')),
       onDrop: (dir, data) => void this.onDrop(dir, data),
     });
-    const b = (name: ButtonName, label: string, run: () => void) => toolButton(label, TITLES[name], name, run);
+    const b = (name: ButtonName, run: () => void) => iconTool(ICONS[name], TITLES[name], name, run);
     this.buttons = {
-      refresh: b('refresh', '⟳', () => void this.refresh()),
-      open: b('open', 'Open', () => this.tree.selection.forEach((e) => this.actions.open(e))),
-      newFile: b('newFile', '+File', () => void this.actions.newFile(this.tree.targetDir())),
-      newFolder: b('newFolder', '+Folder', () => void this.actions.newFolder(this.tree.targetDir())),
-      rename: b('rename', 'Rename', () => this.tree.startRename(this.tree.selection[0]?.path ?? '')),
-      delete: b('delete', 'Delete', () => void this.actions.remove(this.tree.selection)),
-      download: b('download', '↓ Local', () => void this.actions.download(this.tree.selection.map((e) => e.path), s.localTargetDir())),
-      mirror: b('mirror', 'Mirror', () => this.toggleMirror()),
+      refresh: b('refresh', () => void this.refresh()),
+      newFile: b('newFile', () => void this.actions.newFile(this.tree.targetDir())),
+      newFolder: b('newFolder', () => void this.actions.newFolder(this.tree.targetDir())),
+      download: b('download', () => void this.download()),
+      mirror: b('mirror', () => this.toggleMirror()),
     };
+    const more = attachRowMenu(this.tree, 'board', s.messages, () => this.rowMenuActions());
     this.element = el(
       'section',
       { class: 'fb-pane fb-board', 'aria-label': 'Board files', 'data-connected': 'false' },
       el('div', { class: 'fb-pane-head' }, el('strong', {}, 'Board'), this.space),
-      el('div', { class: 'fb-toolbar' }, ...Object.values(this.buttons)),
+      el('div', { class: 'fb-toolbar', role: 'toolbar', 'aria-label': 'Board files' }, ...Object.values(this.buttons), more),
       this.tree.element,
       this.mirror.element,
     );
@@ -194,7 +199,41 @@ export class BoardPane {
   }
 
   private onDeleteKey(): void {
-    if (!this.buttons.delete.disabled) void this.actions.remove(this.tree.selection);
+    if (this.whyNot().delete === null) void this.actions.remove(this.tree.selection);
+  }
+
+  private download(): void {
+    void this.actions.download(this.tree.selection.map((e) => e.path), this.s.localTargetDir());
+  }
+
+  /** Why each action cannot run on the selection now (null: it can); the toolbar and the menu share these. */
+  private whyNot() {
+    const selection = this.tree.selection;
+    const off = this.connected ? null : NOT_CONNECTED;
+    const flat = this.caps && !this.caps.folders ? 'This board’s file system has no folders.' : null;
+    const noRename = this.caps && !this.caps.rename ? 'This board’s firmware cannot rename files (it has no os.rename).' : null;
+    const some = selection.length > 0 ? null : 'Select items first.';
+    return {
+      refresh: off,
+      newFile: off,
+      newFolder: off ?? flat,
+      open: off ?? oneFileWhy(selection),
+      rename: off ?? noRename ?? (selection.length === 1 ? null : 'Select one item to rename.'),
+      delete: off ?? some,
+      download: off ?? some ?? (this.s.localFolder() ? null : 'Choose a local folder first.'),
+    };
+  }
+
+  private rowMenuActions(): RowMenuActions {
+    const why = this.whyNot();
+    const selection = this.tree.selection;
+    return {
+      open: { why: why.open, run: () => selection.forEach((e) => this.actions.open(e)) },
+      rename: { why: why.rename, run: () => this.tree.startRename(selection[0]?.path ?? '') },
+      delete: { why: why.delete, run: () => void this.actions.remove(selection) },
+      transfer: { action: 'download', label: 'Download to Local', icon: 'arrow-down', why: why.download, run: () => this.download() },
+      pathOf: (entry) => entry.path,
+    };
   }
 
   private async onDrop(dir: string, data: DataTransfer): Promise<void> {
@@ -215,19 +254,11 @@ export class BoardPane {
   }
 
   private updateButtons(): void {
-    const selection = this.tree.selection;
-    const off = this.connected ? null : NOT_CONNECTED;
-    const flat = this.caps && !this.caps.folders ? 'This board’s file system has no folders.' : null;
-    const noRename = this.caps && !this.caps.rename ? 'This board’s firmware cannot rename files (it has no os.rename).' : null;
-    const oneFile = selection.length === 1 && selection[0]!.type === 'file' ? null : 'Select one file to open.';
-    const some = selection.length > 0 ? null : 'Select items first.';
-    setEnabled(this.buttons.refresh, off, TITLES.refresh);
-    setEnabled(this.buttons.open, off ?? oneFile, TITLES.open);
-    setEnabled(this.buttons.newFile, off, TITLES.newFile);
-    setEnabled(this.buttons.newFolder, off ?? flat, TITLES.newFolder);
-    setEnabled(this.buttons.rename, off ?? noRename ?? (selection.length === 1 ? null : 'Select one item to rename.'), TITLES.rename);
-    setEnabled(this.buttons.delete, off ?? some, TITLES.delete);
-    setEnabled(this.buttons.download, off ?? some ?? (this.s.localFolder() ? null : 'Choose a local folder first.'), TITLES.download);
+    const why = this.whyNot();
+    setEnabled(this.buttons.refresh, why.refresh, TITLES.refresh);
+    setEnabled(this.buttons.newFile, why.newFile, TITLES.newFile);
+    setEnabled(this.buttons.newFolder, why.newFolder, TITLES.newFolder);
+    setEnabled(this.buttons.download, why.download, TITLES.download);
     setEnabled(this.buttons.mirror, null, TITLES.mirror);
     this.buttons.mirror.setAttribute('aria-pressed', String(this.showMirror || !this.connected));
     const mirrorVisible = this.showMirror || !this.connected;

@@ -1,4 +1,6 @@
 /** A tiny element builder for the file browser; text always goes in as text, never as HTML. */
+import { iconButton, type IconName } from '../src/ui/icons';
+
 type Attrs = Record<string, string | boolean | number | undefined>;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -19,6 +21,19 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 /** A toolbar button; `disabledWhy` disables it and says why in its tooltip. */
 export function toolButton(label: string, title: string, action: string, run: () => void): HTMLButtonElement {
   const button = el('button', { type: 'button', class: 'fb-tool', title, 'data-action': action }, label);
+  button.addEventListener('click', () => {
+    if (!button.disabled) run();
+  });
+  return button;
+}
+
+/**
+ * A pane toolbar's icon button: the tooltip says what it does (or why it cannot now,
+ * see `setEnabled`), the accessible name always says what it does.
+ */
+export function iconTool(icon: IconName, title: string, action: string, run: () => void): HTMLButtonElement {
+  const button = iconButton({ icon, title, className: 'fb-tool' });
+  button.dataset.action = action;
   button.addEventListener('click', () => {
     if (!button.disabled) run();
   });

@@ -4,6 +4,7 @@
  * Delete deletes), inline rename, and HTML5 drag and drop. It only displays and
  * reports; the panes decide what an action means.
  */
+import { icon } from '../src/ui/icons';
 import { el } from './dom';
 import { baseName, formatBytes, parentOf, rootOf, type Side } from './format';
 
@@ -46,6 +47,8 @@ export class FileTree {
   private anchor: string | null = null;
   private visible: TreeEntry[] = [];
   private placeholder = '';
+  /** Opens the pane's context menu at a point (a right click, or the keyboard's Menu key). */
+  onContextMenu: ((at: { x: number; y: number }) => void) | null = null;
 
   constructor(private readonly options: FileTreeOptions) {
     this.element = el('div', { class: 'fb-tree', role: 'tree', 'aria-multiselectable': 'true', 'aria-label': options.label, tabindex: 0 });
@@ -176,7 +179,7 @@ export class FileTree {
   private row(entry: TreeEntry, level: number): HTMLElement {
     const isDir = entry.type === 'dir';
     const open = isDir && this.isOpen(entry.path);
-    const twisty = el('span', { class: 'fb-twisty', 'aria-hidden': 'true' }, isDir ? (open ? '▾' : '▸') : '');
+    const twisty = el('span', { class: 'fb-twisty', 'aria-hidden': 'true' }, isDir ? icon(open ? 'chevron-down' : 'chevron-right') : '');
     const row = el(
       'div',
       {
@@ -204,6 +207,18 @@ export class FileTree {
       this.render();
     });
     row.addEventListener('click', (event) => this.onClick(entry, event));
+    // As in VS Code's explorer: a right click acts on the selection when the row is in it, else on that row alone.
+    row.addEventListener('contextmenu', (event) => {
+      event.preventDefault();
+      this.element.focus();
+      if (!this.selected.has(entry.path)) {
+        this.selected = new Set([entry.path]);
+        this.anchor = entry.path;
+        this.render();
+        this.options.onSelectionChange();
+      }
+      this.onContextMenu?.({ x: event.clientX, y: event.clientY });
+    });
     row.addEventListener('dblclick', () => {
       if (isDir) twisty.click();
       else this.options.onOpen(entry);
@@ -251,6 +266,7 @@ export class FileTree {
     if (event.key === 'Delete' && first) this.options.onDelete();
     else if (event.key === 'F2' && first) this.startRename(first.path);
     else if (event.key === 'Enter' && first && first.type === 'file') this.options.onOpen(first);
+    else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) this.openMenuFromKeyboard();
     else if ((event.key === 'a' || event.key === 'A') && (event.ctrlKey || event.metaKey)) this.select(this.visible.map((e) => e.path));
     else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       const i = first ? this.visible.indexOf(first) : -1;
@@ -258,6 +274,13 @@ export class FileTree {
       if (next) this.select([next.path]);
     } else return;
     event.preventDefault();
+  }
+
+  /** The keyboard's context menu opens under the first selected row (or the tree's top). */
+  private openMenuFromKeyboard(): void {
+    const [first] = this.selection;
+    const box = (first && this.rowOf(first.path)?.getBoundingClientRect()) || this.element.getBoundingClientRect();
+    this.onContextMenu?.({ x: box.left + 16, y: box.top + Math.min(box.height, 22) });
   }
 
   private onDragOver(event: DragEvent, _dir: string, row?: HTMLElement): void {

@@ -4,19 +4,28 @@
  * upload the selection, drag it onto the board pane, or sync the whole folder.
  */
 import type { LocalEntry, LocalFolder } from '../../preload/contract-types';
-import { el, setEnabled, toolButton } from './dom';
-import { FileTree } from './file-tree';
-import { promptDialog } from './modal';
+import type { IconName } from '../src/ui/icons';
+import { el, iconTool, setEnabled } from './dom';
+import { FileTree, type TreeEntry } from './file-tree';
+import { confirmDialog, promptDialog } from './modal';
+import { attachRowMenu, oneFileWhy, type RowMenuActions } from './row-menu';
 import { DRAG_BOARD, DRAG_LOCAL, type Shared } from './shared';
 
-type ButtonName = 'choose' | 'refresh' | 'open' | 'upload' | 'syncUp' | 'syncDown';
+type ButtonName = 'choose' | 'refresh' | 'upload' | 'syncUp' | 'syncDown';
+/** What each action does: the toolbar's tooltips, and the accessible names of its buttons. */
 const TITLES: Record<ButtonName, string> = {
   choose: 'Choose the local project folder',
   refresh: 'Read the local folder again',
-  open: 'Open the selected file in the editor',
-  upload: 'Copy the selected items to the board',
+  upload: 'Copy the selected items to the board (↑ Board)',
   syncUp: 'Sync the local folder to the board (only what changed)',
   syncDown: 'Download the board’s files into the local folder (only what changed)',
+};
+const ICONS: Record<ButtonName, IconName> = {
+  choose: 'folder-opened',
+  refresh: 'refresh',
+  upload: 'arrow-up',
+  syncUp: 'cloud-upload',
+  syncDown: 'cloud-download',
 };
 
 /**
@@ -55,7 +64,9 @@ export class LocalPane {
       dragType: DRAG_LOCAL,
       onOpen: (entry) => s.openFile({ side: 'local', path: entry.path }),
       onRename: (entry, name) => void this.rename(entry.path, name),
-      onDelete: () => undefined,
+      onDelete: () => {
+        if (this.whyNot().delete === null) void this.remove(this.tree.selection);
+      },
       onSelectionChange: () => this.updateButtons(),
       acceptsDrop: (types) => this.folder.exists && types.includes(DRAG_BOARD),
       onDrop: (dir, data) => {
@@ -71,20 +82,20 @@ export class LocalPane {
         },
       },
     });
-    const b = (name: ButtonName, label: string, run: () => void) => toolButton(label, TITLES[name], name, run);
+    const b = (name: ButtonName, run: () => void) => iconTool(ICONS[name], TITLES[name], name, run);
     this.buttons = {
-      choose: b('choose', 'Folder…', () => void this.choose()),
-      refresh: b('refresh', '⟳', () => void this.refresh()),
-      open: b('open', 'Open', () => this.tree.selection.forEach((e) => e.type === 'file' && s.openFile({ side: 'local', path: e.path }))),
-      upload: b('upload', '↑ Board', () => hooks.upload(this.tree.selection.map((e) => e.path))),
-      syncUp: b('syncUp', 'Sync ↑', () => hooks.sync('upload')),
-      syncDown: b('syncDown', 'Sync ↓', () => hooks.sync('download')),
+      choose: b('choose', () => void this.choose()),
+      refresh: b('refresh', () => void this.refresh()),
+      upload: b('upload', () => hooks.upload(this.tree.selection.map((e) => e.path))),
+      syncUp: b('syncUp', () => hooks.sync('upload')),
+      syncDown: b('syncDown', () => hooks.sync('download')),
     };
+    const more = attachRowMenu(this.tree, 'local', s.messages, () => this.rowMenuActions());
     this.element = el(
       'section',
       { class: 'fb-pane fb-local', 'aria-label': 'Local files' },
       el('div', { class: 'fb-pane-head' }, el('strong', {}, 'Local'), this.pathLabel),
-      el('div', { class: 'fb-toolbar' }, ...Object.values(this.buttons)),
+      el('div', { class: 'fb-toolbar', role: 'toolbar', 'aria-label': 'Local files' }, ...Object.values(this.buttons), more),
       this.tree.element,
     );
     this.unsubscribe = s.api.local.onChanged((change) => {
@@ -110,7 +121,7 @@ export class LocalPane {
     this.pathLabel.textContent = this.folder.path || 'no folder chosen';
     this.pathLabel.title = this.folder.path;
     this.element.dataset.folder = this.folder.path;
-    if (!this.folder.path) this.tree.showPlaceholder('Choose a folder on this computer to work with (Folder…).');
+    if (!this.folder.path) this.tree.showPlaceholder('Choose a folder on this computer to work with (the folder button above).');
     else if (!this.folder.exists) this.tree.showPlaceholder(`The folder ${this.folder.path} is gone. Choose another one.`);
     else {
       try {
@@ -184,17 +195,66 @@ export class LocalPane {
     await this.refresh();
   }
 
-  private updateButtons(): void {
+  /** Why each action cannot run on the selection now (null: it can); the toolbar and the menu share these. */
+  private whyNot() {
+    const selection = this.tree.selection;
     const none = this.folder.exists ? null : 'Choose a local folder first.';
     const board = this.s.boardConnected() ? null : 'The board is not connected.';
-    const some = this.tree.selection.length > 0 ? null : 'Select items first.';
-    const oneFile = this.tree.selection.length === 1 && this.tree.selection[0]!.type === 'file' ? null : 'Select one file to open.';
+    const some = selection.length > 0 ? null : 'Select items first.';
+    return {
+      refresh: none,
+      open: none ?? oneFileWhy(selection),
+      rename: none ?? (selection.length === 1 ? null : 'Select one item to rename.'),
+      delete: none ?? some,
+      upload: none ?? board ?? some,
+      sync: none ?? board,
+    };
+  }
+
+  private updateButtons(): void {
+    const why = this.whyNot();
     setEnabled(this.buttons.choose, null, TITLES.choose);
-    setEnabled(this.buttons.refresh, none, TITLES.refresh);
-    setEnabled(this.buttons.open, none ?? oneFile, TITLES.open);
-    setEnabled(this.buttons.upload, none ?? board ?? some, TITLES.upload);
-    setEnabled(this.buttons.syncUp, none ?? board, TITLES.syncUp);
-    setEnabled(this.buttons.syncDown, none ?? board, TITLES.syncDown);
+    setEnabled(this.buttons.refresh, why.refresh, TITLES.refresh);
+    setEnabled(this.buttons.upload, why.upload, TITLES.upload);
+    setEnabled(this.buttons.syncUp, why.sync, TITLES.syncUp);
+    setEnabled(this.buttons.syncDown, why.sync, TITLES.syncDown);
+  }
+
+  private rowMenuActions(): RowMenuActions {
+    const why = this.whyNot();
+    const selection = this.tree.selection;
+    return {
+      open: { why: why.open, run: () => selection.forEach((e) => e.type === 'file' && this.s.openFile({ side: 'local', path: e.path })) },
+      rename: { why: why.rename, run: () => this.tree.startRename(selection[0]?.path ?? '') },
+      delete: { why: why.delete, run: () => void this.remove(selection) },
+      transfer: { action: 'upload', label: 'Upload to Board', icon: 'arrow-up', why: why.upload, run: () => this.hooks.upload(selection.map((e) => e.path)) },
+      // The full path on this computer, as a terminal or another program needs it.
+      pathOf: (entry) => `${this.folder.path.replace(/[\\/]+$/, '')}/${entry.path}`,
+    };
+  }
+
+  /** Deletes local files and folders after asking; open tabs of deleted files follow (tabs-follow-files). */
+  private async remove(entries: readonly TreeEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const folders = entries.some((e) => e.type === 'dir');
+    const what = entries.length === 1 ? `"${entries[0]!.path}"` : `${entries.length} items`;
+    const ok = await confirmDialog(
+      'Delete from this computer',
+      `Delete ${what} from the local folder?${folders ? ' Folders are deleted with everything in them.' : ''} This cannot be undone.`,
+      'Delete',
+    );
+    if (!ok) return;
+    this.s.messages.clear();
+    try {
+      // Deeper paths first, so a folder and something inside it can both be selected.
+      for (const e of [...entries].sort((a, b) => b.path.length - a.path.length)) {
+        await this.s.api.local.remove(e.path, e.type === 'dir');
+        this.s.onPathChanged?.({ side: 'local', from: e.path, to: null });
+      }
+    } catch (error) {
+      this.s.messages.error(`Could not delete ${what}`, error);
+    }
+    await this.refresh();
   }
 
   /** The board connected or went away. */

@@ -9,4 +9,7 @@ export interface Inspection {
   required: Map<string, RequiredFile>;
   sizes: { asar: number; unpacked: number } | null;
 }
-export function inspectPackage(resourcesDir: string, target: { platform: string; arch: string; devDependencies: string[] }): Inspection;
+export function inspectPackage(
+  resourcesDir: string,
+  target: { platform: string; arch: string; devDependencies: string[]; extraResources?: Array<{ from: string; to: string }> },
+): Inspection;

@@ -29,8 +29,9 @@ function folderSize(dir) {
 
 /**
  * @param {string} resourcesDir the package's resources folder (holding app.asar)
- * @param {{ platform: string, arch: string, devDependencies: string[] }} target the platform the
- *   package is for, and the project's development-only packages
+ * @param {{ platform: string, arch: string, devDependencies: string[], extraResources?: Array<{ from: string, to: string }> }} target
+ *   the platform the package is for, the project's development-only packages, and the folders
+ *   electron-builder.yml copies beside app.asar (`from` a folder of the checkout, `to` one in resources/)
  */
 export function inspectPackage(resourcesDir, target) {
   const archive = joinNative(resourcesDir, 'app.asar');
@@ -136,6 +137,15 @@ export function inspectPackage(resourcesDir, target) {
   // Development-only packages have no business in the package.
   for (const dev of target.devDependencies) {
     if (has(`node_modules/${dev}/package.json`)) problems.push(`development-only package shipped: node_modules/${dev}`);
+  }
+  // Files the app reads from beside the archive (the examples): each one the checkout has.
+  for (const { from, to } of target.extraResources ?? []) {
+    if (!existsSync(from)) continue;
+    for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue;
+      const relative = joinNative(entry.parentPath ?? entry.path, entry.name).slice(from.length + 1);
+      if (!existsSync(joinNative(resourcesDir, to, relative))) problems.push(`missing: ${to}/${relative.replaceAll('\\', '/')} (extraResources from ${from})`);
+    }
   }
   const sizes = { asar: statSync(archive).size, unpacked: folderSize(unpackedDir) };
   return { problems, required: required.files, sizes };

@@ -61,7 +61,13 @@ describe('dist:check', () => {
     const run = await checkDamaged('no-unpacked-worker', (resources) => rmSync(join(resources, 'app.asar.unpacked', 'out', 'main', 'virtual-board-worker.mjs')));
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('missing: out/main/virtual-board-worker.mjs (the worker out/main/index.cjs starts)');
-    expect(run.stderr).toContain('Fix "files" or "asarUnpack" in electron-builder.yml');
+    expect(run.stderr).toContain('Fix "files", "asarUnpack" or "extraResources" in electron-builder.yml');
+  });
+
+  it('fails when the examples File → Examples reads are not beside app.asar', async () => {
+    const run = await checkDamaged('no-examples', (resources) => rmSync(join(resources, 'examples', 'blink.py')));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/missing: examples\/blink\.py \(extraResources from .*resources[\\/]examples\)/);
   });
 
   it('fails when the interpreter is packed inside app.asar, where its worker cannot import it', async () => {

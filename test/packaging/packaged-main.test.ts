@@ -15,7 +15,7 @@ import { repoRoot } from '../support/web-app';
 interface MockRecord {
   windows: Array<{ webPreferences: Record<string, unknown> & { preload: string } }>;
   pageUrl: string;
-  menu: Array<{ label?: string; role?: string; submenu?: Array<{ label?: string; role?: string }> }>;
+  menu: Array<{ label?: string; role?: string; submenu?: Array<{ label?: string; role?: string; submenu?: Array<{ label?: string }> }> }>;
   ipcChannels: string[];
   privilegedSchemes: Array<{ scheme: string; privileges: Record<string, boolean> }>;
   protocols: string[];
@@ -105,6 +105,15 @@ describe('the packaged main process under a mock electron', () => {
     const roles = record.menu.flatMap((menu) => menu.submenu ?? []).map((item) => item.role);
     expect(roles).toContain('togglefullscreen');
     expect(roles).not.toContain('toggleDevTools');
+  });
+
+  it('reads File → Examples from the examples beside app.asar', async () => {
+    const listed = await main.ask<{ ok: boolean; value: Array<{ name: string }> }>({ op: 'invoke', channel: 'app:examples', args: [] });
+    expect(listed.value.map((e) => e.name)).toContain('blink.py');
+    const text = await main.ask<{ ok: boolean; value: string }>({ op: 'invoke', channel: 'app:example', args: ['blink.py'] });
+    expect(text.value).toMatch(/^# Blink the on-board LED/);
+    const file = record.menu.find((menu) => menu.label === '&File')!;
+    expect(file.submenu!.find((item) => item.label === 'Examples')!.submenu!.map((item) => item.label)).toEqual(listed.value.map((e) => e.name));
   });
 
   it('boots the virtual board from the packaged worker and .wasm: print(6*7) answers 42', async () => {

@@ -25,6 +25,9 @@ const Module = require('node:module');
 const { EventEmitter } = require('node:events');
 const { pathToFileURL } = require('node:url');
 
+// Electron's process.resourcesPath: the folder holding app.asar (<resources>/app.asar/out/main/index.cjs).
+// Worker threads inherit this preload too, without a script path: they need none.
+if (process.argv[1]) process.resourcesPath = require('node:path').resolve(process.argv[1], '..', '..', '..', '..');
 if (process.env.MOCK_ELECTRON_PACKAGED !== '0') process.argv.splice(1, 1);
 
 const record = { windows: [], pageUrl: null, menu: null, ipcChannels: [], privilegedSchemes: [], protocols: [], sent: {} };
@@ -35,6 +38,7 @@ const windows = [];
 const app = Object.assign(new EventEmitter(), {
   isPackaged: process.env.MOCK_ELECTRON_PACKAGED !== '0',
   getPath: () => process.env.MOCK_ELECTRON_USER_DATA,
+  getAppPath: () => require('node:path').resolve(process.resourcesPath, 'app.asar'),
   getVersion: () => '0.0.0-mock',
   requestSingleInstanceLock: () => true,
   whenReady: () => new Promise((resolve) => setImmediate(resolve)),

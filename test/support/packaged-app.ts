@@ -31,13 +31,15 @@ export function inspect(resourcesDir = PACKAGE_RESOURCES): Inspection {
  * loaded from disk are then taken out of the extracted archive, as Electron's worker
  * threads and ES module loader cannot read inside app.asar: they must be found unpacked.
  * Native addons stay: Electron's `process.dlopen` redirects an unpacked addon's archive
- * path to its copy on disk by itself, which plain Node would not.
+ * path to its copy on disk by itself, which plain Node would not. The extra resources
+ * beside app.asar (the examples) come along.
  */
 export function layOutPackage(dir: string): string {
   const resources = join(dir, 'resources');
   const extracted = join(resources, 'app.asar');
   asar.extractAll(join(PACKAGE_RESOURCES, 'app.asar'), extracted);
   cpSync(join(PACKAGE_RESOURCES, 'app.asar.unpacked'), `${extracted}.unpacked`, { recursive: true });
+  for (const extra of ['examples', 'stubs']) cpSync(join(PACKAGE_RESOURCES, extra), join(resources, extra), { recursive: true });
   for (const [path, file] of inspect().required) {
     if (file.onDisk && !path.endsWith('.node')) rmSync(join(extracted, path), { force: true });
   }

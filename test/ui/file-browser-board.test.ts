@@ -9,21 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import {
-  activeEditorText,
-  answerDialog,
-  boardPaths,
-  callApi,
-  chooseLocalFolder,
-  connectVirtualBoard,
-  expectBoardPaths,
-  localPaths,
-  openFileBrowser,
-  readBoardText,
-  row,
-  tool,
-  type BrowserHarness,
-} from './file-browser-harness';
+import { activeEditorText, answerDialog, boardPaths, type BrowserHarness, callApi, chooseLocalFolder, connectVirtualBoard, expectBoardPaths, localPaths, menuAction, openFileBrowser, readBoardText, row, tool } from './file-browser-harness';
 
 describe('file browser: board operations on the virtual board', () => {
   let t: BrowserHarness;
@@ -98,7 +84,7 @@ describe('file browser: board operations on the virtual board', () => {
     expect(await boardPaths(page)).not.toContain('/lib/fresh.py');
     // Renaming onto an existing name fails visibly and changes nothing.
     await row(page, 'board', '/lib/renamed.py').click();
-    await tool(page, 'board', 'rename').click();
+    await menuAction(page, 'board', 'rename');
     await page.locator('.fb-board .fb-rename').fill('x'.repeat(300));
     await page.locator('.fb-board .fb-rename').press('Enter');
     await expect.poll(() => page.locator('.fb-message[data-kind="error"]').textContent(), { timeout: 30_000 }).toContain('Could not rename /lib/renamed.py');
@@ -163,7 +149,7 @@ describe('file browser: board operations on the virtual board', () => {
     // Cancelling keeps everything.
     await confirm.locator('[data-action="cancel"]').click();
     expect(await boardPaths(page)).toContain('/lib/config.py');
-    await tool(page, 'board', 'delete').click();
+    await menuAction(page, 'board', 'delete');
     await answerDialog(page, 'confirm');
     await expectBoardPaths(page, ['/pkg', '/pkg/__init__.py', '/pkg/tool.py']);
     await saveScreenshot(page, 'file-browser-board');

@@ -73,6 +73,12 @@ export function tool(page: Page, side: 'board' | 'local', action: string): Locat
   return page.locator(`.fb-${side} .fb-toolbar [data-action="${action}"]`);
 }
 
+/** Runs an action of a pane's context menu (Open, Rename, Delete, …) on the selection, through the "⋯" button. */
+export async function menuAction(page: Page, side: 'board' | 'local', action: string): Promise<void> {
+  await tool(page, side, 'more').click();
+  await page.locator(`.context-menu [data-action="${action}"]`).click();
+}
+
 /** Calls the contract from the page, as the renderer does. */
 export async function callApi<T>(page: Page, area: string, verb: string, ...args: unknown[]): Promise<T> {
   return (await page.evaluate(

@@ -8,21 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import {
-  activeEditorText,
-  answerDialog,
-  boardPaths,
-  callApi,
-  chooseLocalFolder,
-  connectVirtualBoard,
-  expectBoardPaths,
-  localPaths,
-  openFileBrowser,
-  readBoardText,
-  row,
-  tool,
-  type BrowserHarness,
-} from './file-browser-harness';
+import { activeEditorText, answerDialog, boardPaths, type BrowserHarness, callApi, chooseLocalFolder, connectVirtualBoard, expectBoardPaths, localPaths, menuAction, openFileBrowser, readBoardText, row, tool } from './file-browser-harness';
 import { HOSTILE_NAMES } from '../board/scenarios/board-scenarios';
 import { putBoardFile } from './replace-consent-helpers';
 
@@ -101,7 +87,7 @@ describe('file browser: hostile file names', () => {
     const { page } = t;
     const names = [...HOSTILE.slice(1), `it's "quoted" \\ too.py`];
     for (const [i, name] of names.entries()) await row(page, 'board', `/${name}`).click(i === 0 ? {} : { modifiers: ['Control'] });
-    await tool(page, 'board', 'delete').click();
+    await menuAction(page, 'board', 'delete');
     await answerDialog(page, 'confirm');
     await expectBoardPaths(page, ['/main.py']);
     expect(await readBoardText(page, '/main.py')).toBe('print("still here")\n');

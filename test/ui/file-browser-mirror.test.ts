@@ -9,22 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
 import { putBoardFile } from './replace-consent-helpers';
-import {
-  activeEditorText,
-  answerDialog,
-  boardPaths,
-  callApi,
-  chooseLocalFolder,
-  connectBoard,
-  connectVirtualBoard,
-  expectBoardPaths,
-  localPaths,
-  openFileBrowser,
-  readBoardText,
-  row,
-  tool,
-  type BrowserHarness,
-} from './file-browser-harness';
+import { activeEditorText, answerDialog, boardPaths, type BrowserHarness, callApi, chooseLocalFolder, connectBoard, connectVirtualBoard, expectBoardPaths, localPaths, menuAction, openFileBrowser, readBoardText, row, tool } from './file-browser-harness';
 
 const V1 = 'print("version 1")\n';
 const V2 = 'print("version 2, saved on the board")\n';
@@ -65,7 +50,7 @@ describe('file browser: the local mirror', () => {
   it('is offered when the board has lost the file and is not connected', async () => {
     const { page } = t;
     await row(page, 'board', '/keep.py').click();
-    await tool(page, 'board', 'delete').click();
+    await menuAction(page, 'board', 'delete');
     await answerDialog(page, 'confirm');
     await expectBoardPaths(page, []);
     await callApi(page, 'board', 'disconnect');

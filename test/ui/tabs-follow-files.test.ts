@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQemuMicrobit, type QemuMicrobit } from '../support/qemu-microbit';
-import { activeEditorText, answerDialog, boardPaths, callApi, connectBoard, expectBoardPaths, openFileBrowser, readBoardText, row, tool, until, type BrowserHarness } from './file-browser-harness';
+import { activeEditorText, answerDialog, boardPaths, type BrowserHarness, callApi, connectBoard, expectBoardPaths, menuAction, openFileBrowser, readBoardText, row, tool, until } from './file-browser-harness';
 import { putBoardFile, useStartVirtualBoard } from './replace-consent-helpers';
 
 async function openTab(t: BrowserHarness, path: string, text: string): Promise<void> {
@@ -43,7 +43,7 @@ describe('tabs follow rename, move and delete (virtual board)', { timeout: 240_0
     const { page } = t;
     await openTab(t, '/sp ace.py', 'A = 1\n');
     await row(page, 'board', '/sp ace.py').click();
-    await tool(page, 'board', 'rename').click();
+    await menuAction(page, 'board', 'rename');
     await page.locator('.fb-board .fb-rename').fill('sp ace 2.py');
     await page.locator('.fb-board .fb-rename').press('Enter');
     await until(() => tabNames(t), (names) => names.includes('sp ace 2.py'), 'the tab to follow the rename');
@@ -71,7 +71,7 @@ describe('tabs follow rename, move and delete (virtual board)', { timeout: 240_0
     const { page } = t;
     await openTab(t, '/gone.py', 'C = 3\n');
     await row(page, 'board', '/gone.py').click();
-    await tool(page, 'board', 'delete').click();
+    await menuAction(page, 'board', 'delete');
     await answerDialog(page, 'confirm');
     await until(() => tabNames(t), (names) => !names.includes('gone.py'), 'the tab of the deleted file to close');
     expect(t.errors).toEqual([]);
@@ -102,7 +102,7 @@ describe('tabs follow delete (QEMU micro:bit)', { timeout: 240_000 }, () => {
     await page.keyboard.type('# unsaved');
     await row(page, 'board', '/gone.py').click();
     await row(page, 'board', '/kept.py').click({ modifiers: ['Control'] });
-    await tool(page, 'board', 'delete').click();
+    await menuAction(page, 'board', 'delete');
     await answerDialog(page, 'confirm');
     await expectBoardPaths(page, [], 60_000);
     await until(() => tabNames(t), (names) => !names.includes('gone.py') && names.includes('kept.py'), 'the clean tab to close');

@@ -22,6 +22,7 @@ import { serverLink } from '../server-link';
 import { studio } from '../studio-api';
 import { Notifications } from '../ui/notifications';
 import { StatusBar } from '../ui/status-bar';
+import { iconButton } from '../ui/icons';
 import { Toolbar } from '../ui/toolbar';
 import { createCommands } from './commands';
 import { installKeyboardShortcuts } from './keyboard-shortcuts';
@@ -30,6 +31,7 @@ import { exposeAutomation } from './automation';
 import { openPackagesPanel } from '../packages/packages-panel';
 import { installMicroPython } from '../../install-micropython';
 import { openFilesFromTheSystem } from '../editor/opened-files';
+import { examplesButton } from '../examples/examples-menu';
 
 const SIDE_NAMES = { board: 'Board', local: 'Local', file: 'File' } as const;
 
@@ -100,14 +102,14 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     notifications,
     focusRepl: () => repl.focus(),
   });
-  const toolbar = new Toolbar(connection.element, (command) => void runCommand(command));
+  const toolbar = new Toolbar(connection.element, (command) => void runCommand(command), [examplesButton({ api: studio, tabs, notifications })]);
   const refreshToolbar = () =>
     toolbar.update({ connected: board.connected, running: run.running, hasFile: tabs.active !== undefined });
 
   const replPage = panel.addPage('repl', 'REPL');
   const plotterPage = panel.addPage('plotter', 'Plotter');
-  panel.addTool('Copy', 'Copy the selected text', () => repl.copySelection(), 'repl');
-  panel.addTool('Clear', 'Clear the terminal', () => repl.clear(), 'repl');
+  panel.addTool('copy', 'Copy the selected text', () => repl.copySelection(), 'repl');
+  panel.addTool('clear-all', 'Clear the terminal', () => repl.clear(), 'repl');
   replPage.append(repl.element);
 
   let plotter: ReturnType<typeof mountPlotter>;
@@ -139,12 +141,8 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
       board: () => ({ connected: board.connected, label: board.status.target?.kind === 'virtual' ? 'the virtual board' : (board.status.target?.path ?? 'the board') }),
       onBoardChange: (listener) => board.onChange(listener),
     });
-  const packagesButton = document.createElement('button');
-  packagesButton.type = 'button';
-  packagesButton.className = 'sidebar-packages';
+  const packagesButton = iconButton({ icon: 'package', label: 'Packages…', title: 'Install, update and remove MicroPython packages (Tools → Packages…)', className: 'sidebar-packages' });
   packagesButton.dataset.command = 'tools:packages';
-  packagesButton.title = 'Install, update and remove MicroPython packages (Tools → Packages…)';
-  packagesButton.textContent = 'Packages…';
   packagesButton.addEventListener('click', () => void runCommand('tools:packages'));
   shell.sidebar.append(packagesButton);
 

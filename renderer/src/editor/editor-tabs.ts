@@ -10,6 +10,7 @@ import { EditorView } from '@codemirror/view';
 import type { BoardStatus, BufferBackup } from '../../../preload/contract-types';
 import { choose } from '../ui/dialogs';
 import { h } from '../ui/dom';
+import { icon } from '../ui/icons';
 import type { Notifications } from '../ui/notifications';
 import type { BoardCompletionCache } from './board-completions';
 import { BufferBackups } from './buffer-backup';
@@ -19,6 +20,7 @@ import { baseName, readText, sha256Of, uriOf, type FileLocation, type OpenFileRe
 import { goToLine } from './line-highlight';
 import { askSaveLocation } from './save-as-dialog';
 import { saveWithConsent } from './save-flow';
+import { TabStripOverflow } from './tab-strip-overflow';
 import { followedLocation, tabOwner, type PathChange } from './tab-owner';
 
 export interface EditorDoc {
@@ -51,7 +53,8 @@ export interface EditorTabsOptions {
 
 export class EditorTabs {
   readonly element: HTMLElement;
-  private readonly strip = h('div', { class: 'editor-tabs', role: 'tablist' });
+  private readonly strip = h('div', { class: 'editor-tabs', role: 'tablist', 'aria-label': 'Open files' });
+  private readonly overflow: TabStripOverflow;
   private readonly host = h('div', { class: 'editor-host' });
   private readonly welcome = h(
     'div',
@@ -65,7 +68,17 @@ export class EditorTabs {
   readonly backups = new BufferBackups();
 
   constructor(private readonly options: EditorTabsOptions) {
-    this.element = h('div', { class: 'editor-area' }, this.strip, this.host);
+    this.overflow = new TabStripOverflow(this.strip, {
+      tabs: () => this.docs.map((d) => ({ id: d.id, name: d.name, title: d.tab.title, active: d === this.current, dirty: d.dirty })),
+      activate: (id) => {
+        const doc = this.docs.find((d) => d.id === id);
+        if (doc) {
+          this.activate(doc);
+          doc.view.focus();
+        }
+      },
+    });
+    this.element = h('div', { class: 'editor-area' }, this.overflow.element, this.host);
     this.host.append(this.welcome);
   }
 
@@ -106,8 +119,9 @@ export class EditorTabs {
     return doc;
   }
 
-  newFile(content = ''): EditorDoc {
-    const doc = this.create(null, `untitled-${++this.untitledCount}.py`, content, '');
+  /** A new buffer with no file behind it; `name` names it (a copy of an example), else untitled-N.py. */
+  newFile(content = '', name?: string): EditorDoc {
+    const doc = this.create(null, name ?? `untitled-${++this.untitledCount}.py`, content, '');
     this.activate(doc);
     doc.view.focus();
     return doc;
@@ -132,22 +146,13 @@ export class EditorTabs {
       if (!selected) closeCompletion(d.view); // A list left open would pop up again on return.
     }
     this.welcome.hidden = true;
-    this.revealTab(doc.tab);
+    this.overflow.reveal(doc.tab);
     this.options.onActiveChange(doc);
     // The cursor listener only hears a tab's own moves: say where this tab's cursor is.
     const head = doc.view.state.selection.main.head;
     const line = doc.view.state.doc.lineAt(head);
     this.options.onCursor(line.number, head - line.from + 1);
     requestAnimationFrame(() => doc.view.requestMeasure());
-  }
-
-  /** Scrolls the tab strip (and nothing else: scrollIntoView would also scroll the page) to show a tab. */
-  private revealTab(tab: HTMLElement): void {
-    const left = tab.offsetLeft - this.strip.offsetLeft;
-    if (left < this.strip.scrollLeft) this.strip.scrollLeft = left;
-    else if (left + tab.offsetWidth > this.strip.scrollLeft + this.strip.clientWidth) {
-      this.strip.scrollLeft = left + tab.offsetWidth - this.strip.clientWidth;
-    }
   }
 
   /** Closes a tab, asking first when it has unsaved changes. Resolves false if the user kept it. */
@@ -329,7 +334,7 @@ export class EditorTabs {
   }
 
   private refreshTab(doc: EditorDoc): void {
-    const close = h('button', { type: 'button', class: 'close', title: 'Close (Ctrl+W)', 'aria-label': `Close ${doc.name}` }, '×');
+    const close = h('button', { type: 'button', class: 'close', title: 'Close (Ctrl+W)', 'aria-label': `Close ${doc.name}` }, icon('close'));
     close.addEventListener('click', (event) => {
       event.stopPropagation();
       void this.close(doc);
@@ -340,7 +345,7 @@ export class EditorTabs {
     doc.tab.replaceChildren(
       h('span', { class: 'origin', 'data-side': doc.location?.side ?? 'new', 'data-other-board': String(owner.otherBoard) }, owner.chip),
       h('span', { class: 'name' }, doc.name),
-      h('span', { class: 'dirty', title: 'Unsaved changes', hidden: !doc.dirty }, '●'),
+      h('span', { class: 'dirty', title: 'Unsaved changes', hidden: !doc.dirty }, icon('circle-filled')),
       close,
     );
   }

@@ -5,6 +5,7 @@
  * only say which one has the keyboard.
  */
 import { h } from '../ui/dom';
+import { iconButton, type IconName } from '../ui/icons';
 
 export type PanelId = 'repl' | 'plotter';
 
@@ -59,8 +60,9 @@ export class BottomPanel {
   }
 
   /** Buttons that act on the panel's content, e.g. clearing the REPL. */
-  addTool(label: string, title: string, onClick: () => void, panel: PanelId): void {
-    const button = h('button', { type: 'button', title, 'data-tool-for': panel }, label);
+  addTool(icon: IconName, title: string, onClick: () => void, panel: PanelId): void {
+    const button = iconButton({ icon, title });
+    button.dataset.toolFor = panel;
     button.addEventListener('click', onClick);
     this.tools.insertBefore(button, this.splitButton); // The layout switch stays rightmost.
     this.refreshTools();

@@ -4,61 +4,61 @@
  */
 import type { MenuCommand } from '../../../preload/contract-types';
 import { h } from './dom';
+import { iconButton, type IconName } from './icons';
 
 export type ToolbarCommand = MenuCommand | 'settings:open';
 
 interface ButtonSpec {
   command: ToolbarCommand;
-  label: string;
-  icon: string;
+  icon: IconName;
   title: string;
+  /** Text beside the icon: only the run group, the buttons a new user looks for by name. */
+  label?: string;
   className?: string;
 }
 
 const FILE_BUTTONS: ButtonSpec[] = [
-  { command: 'file:new', label: 'New', icon: '', title: 'New file (Ctrl+N)' },
-  { command: 'file:open', label: 'Open', icon: '', title: 'Open a file (Ctrl+O)' },
-  { command: 'file:save', label: 'Save', icon: '', title: 'Save (Ctrl+S)' },
+  { command: 'file:new', icon: 'new-file', title: 'New file (Ctrl+N)' },
+  { command: 'file:open', icon: 'go-to-file', title: 'Open a file by its path (Ctrl+O)' },
+  { command: 'file:save', icon: 'save', title: 'Save (Ctrl+S)' },
 ];
 const RUN_BUTTONS: ButtonSpec[] = [
-  { command: 'run:current', label: 'Run', icon: '▶', title: 'Run the current file on the board (F5)', className: 'run' },
-  { command: 'run:selection', label: 'Selection', icon: '▷', title: 'Run the selected lines (Shift+F5)', className: 'run' },
-  { command: 'run:stop', label: 'Stop', icon: '■', title: 'Stop the program (Ctrl+F2)', className: 'stop' },
-  { command: 'run:softReset', label: 'Soft reset', icon: '↻', title: 'Soft reset: restart MicroPython' },
-  { command: 'run:hardReset', label: 'Hard reset', icon: '', title: 'Hard reset: reboot the board' },
+  { command: 'run:current', icon: 'play', label: 'Run', title: 'Run the current file on the board (F5)', className: 'run' },
+  { command: 'run:selection', icon: 'debug-line-by-line', label: 'Selection', title: 'Run the selected lines (Shift+F5)', className: 'run' },
+  { command: 'run:stop', icon: 'debug-stop', label: 'Stop', title: 'Stop the program (Ctrl+F2)', className: 'stop' },
+  { command: 'run:softReset', icon: 'debug-restart', label: 'Soft reset', title: 'Soft reset: restart MicroPython' },
+  { command: 'run:hardReset', icon: 'debug-disconnect', label: 'Hard reset', title: 'Hard reset: reboot the board' },
 ];
 const VIEW_BUTTONS: ButtonSpec[] = [
-  { command: 'view:zoomOut', label: 'A−', icon: '', title: 'Smaller font (Ctrl+-)' },
-  { command: 'view:zoomIn', label: 'A+', icon: '', title: 'Larger font (Ctrl+=)' },
-  { command: 'view:toggleTheme', label: '', icon: '◐', title: 'Switch light/dark theme' },
-  { command: 'settings:open', label: '', icon: '⚙', title: 'Settings' },
+  { command: 'view:zoomOut', icon: 'zoom-out', title: 'Smaller font (Ctrl+-)' },
+  { command: 'view:zoomIn', icon: 'zoom-in', title: 'Larger font (Ctrl+=)' },
+  { command: 'view:toggleTheme', icon: 'color-mode', title: 'Switch light/dark theme' },
+  { command: 'settings:open', icon: 'settings-gear', title: 'Settings' },
 ];
 
 export class Toolbar {
   readonly element: HTMLElement;
   private buttons = new Map<ToolbarCommand, HTMLButtonElement>();
 
-  constructor(connectionBar: HTMLElement, run: (command: ToolbarCommand) => void) {
-    const group = (specs: ButtonSpec[]) =>
+  /** `fileExtras`: buttons that belong with New, Open and Save (the Examples menu). */
+  constructor(connectionBar: HTMLElement, run: (command: ToolbarCommand) => void, fileExtras: HTMLElement[] = []) {
+    const group = (specs: ButtonSpec[], ...extras: HTMLElement[]) =>
       h(
         'div',
         { class: 'group' },
         ...specs.map((spec) => {
-          const button = h(
-            'button',
-            { type: 'button', title: spec.title, 'aria-label': spec.title, class: spec.className, 'data-command': spec.command },
-            spec.icon ? h('span', { class: 'icon', 'aria-hidden': 'true' }, spec.icon) : null,
-            spec.label,
-          );
+          const button = iconButton(spec);
+          button.dataset.command = spec.command;
           button.addEventListener('click', () => run(spec.command));
           this.buttons.set(spec.command, button);
           return button;
         }),
+        ...extras,
       );
     this.element = h(
       'header',
       { class: 'toolbar', role: 'toolbar' },
-      group(FILE_BUTTONS),
+      group(FILE_BUTTONS, ...fileExtras),
       h('div', { class: 'sep' }),
       group(RUN_BUTTONS),
       h('div', { class: 'sep' }),
@@ -87,8 +87,9 @@ export class Toolbar {
     set('run:hardReset', state.connected);
     const run = this.buttons.get('run:current');
     if (run) {
-      run.lastChild!.textContent = state.running ? 'Restart' : 'Run';
+      run.querySelector('.label')!.textContent = state.running ? 'Restart' : 'Run';
       run.title = state.running ? 'Stop the running program and run the current file again (F5)' : 'Run the current file on the board (F5)';
+      run.setAttribute('aria-label', run.title);
     }
   }
 }
