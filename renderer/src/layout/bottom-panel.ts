@@ -23,12 +23,13 @@ export class BottomPanel {
   private pages = new Map<PanelId, Page>();
   private shown: PanelId = 'repl';
   private listeners = new Set<(id: PanelId) => void>();
-  private readonly splitButton = h('button', { type: 'button', class: 'split-toggle', 'aria-pressed': 'false', title: 'Show the REPL and the plotter side by side', 'aria-label': 'Side by side' }, 'Side by side');
+  private readonly splitButton = iconButton({ icon: 'split-horizontal', title: 'Show the REPL and the plotter side by side', className: 'split-toggle' });
 
   /** `split` is the remembered choice; `onSplitChange` remembers a new one. */
   constructor(options: { split?: boolean; onSplitChange?: (split: boolean) => void } = {}) {
     this.element = h('section', { class: 'bottom-panel' }, this.tabs, this.body);
     this.tabs.append(this.tools);
+    this.splitButton.setAttribute('aria-pressed', 'false');
     this.tools.append(this.splitButton);
     this.splitButton.addEventListener('click', () => {
       this.setSplit(!this.split);

@@ -39,6 +39,7 @@ export type IconName =
   | 'refresh'
   | 'save'
   | 'settings-gear'
+  | 'split-horizontal'
   | 'trash'
   | 'zoom-in'
   | 'zoom-out';
