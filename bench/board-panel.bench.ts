@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createServices } from '../main/services/create-services';
 import { startWebServer } from '../main/web/web-server';
@@ -22,9 +23,11 @@ import { newFile, waitForRepl, type InPage } from '../test/ui/ide-driver';
 // Workers inherit `--import tsx` (bin/bench.mjs runs benches that way), and tsx in the
 // board's worker makes every boot slow enough to miss the session's prompt timeouts. So
 // run again with tsx registered in this thread only, as web mode does.
-if (process.execArgv.some((arg) => arg.includes('tsx'))) {
-  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { stdio: 'inherit', cwd: repoRoot });
+// (Before, the re-run went through `-e` code that named tsx: it matched this test and re-ran
+// itself forever, and its workers would not start under `-e` anyway.)
+if (process.execArgv.includes('tsx')) {
+  const launcher = fileURLToPath(new URL('./support/tsx-main-thread-only.mjs', import.meta.url));
+  const child = spawnSync(process.execPath, [launcher, fileURLToPath(import.meta.url)], { stdio: 'inherit', cwd: repoRoot });
   process.exit(child.status ?? 1);
 }
 

@@ -52,12 +52,17 @@ async function showcase({ page }: Ide): Promise<void> {
   await page.waitForSelector('.editor-tab[aria-selected="true"][data-dirty="false"] .origin[data-side="board"]');
   await page.click('.fb-tool[data-action="refresh"] >> nth=0');
   await page.waitForSelector('.file-browser :text("main.py")');
+  // The REPL beside the plot: what the program prints and what it draws, at once.
+  await page.click('.bottom-panel .split-toggle');
   await page.keyboard.press('F5');
   await waitForRepl(page, /^wave: -?\d/m);
   await waitForBoardState(page, 'idle');
   await page.click('.editor-pane:not([hidden]) .cm-line >> nth=6');
   await page.locator('.notification').first().waitFor({ state: 'detached' });
   const file = await saveScreenshot(page, 'ide-virtual-readme');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await saveScreenshot(page, 'ide-virtual-readme-1920');
+  await page.setViewportSize({ width: 1280, height: 800 });
   // The README's picture is refreshed on request only, so test runs leave the tree clean.
   if (process.env.UPDATE_README_SCREENSHOT === '1') {
     await mkdir(join(repoRoot, 'resources'), { recursive: true });
