@@ -9,7 +9,7 @@ import type { RunResult } from '../../preload/contract-types';
 import { awaitBanner, parseBanner, type BannerInfo } from './board-banner';
 import { CommandQueue } from './command-queue';
 import { CTRL_B, CTRL_C, CTRL_D, FRIENDLY_PROMPT } from './control-bytes';
-import { BoardDisconnectedError, BoardExecError, BoardFloodingError, BoardOutOfStepError, BoardTimeoutError, NotSupportedError, BoardError } from './errors';
+import { BoardDisconnectedError, BoardExecError, BoardFloodingError, BoardMemoryError, BoardOutOfStepError, BoardTimeoutError, NotSupportedError, BoardError, isCompileMemoryError } from './errors';
 import { IncomingBytes } from './incoming-bytes';
 import { pasteBody, pasteThroughPasteMode } from './repl-paste';
 import type { RawPasteSupport } from './raw-paste';
@@ -57,6 +57,8 @@ const RESET_TIMEOUT_MS = 5000;
 const STATEMENT_GRACE_MS = 500;
 /** Silence that marks the end of the board's echo of retyped input. */
 const RETYPE_ECHO_MS = 60;
+/** Sent on its own when a command did not compile for want of memory: short enough to need no transit guard. */
+const COLLECT_GARBAGE = 'import gc\ngc.collect()';
 /** At most one flooding notice in the terminal per this many ms. */
 const FLOOD_NOTICE_MS = 2000;
 
@@ -311,7 +313,7 @@ export class BoardSession extends EventEmitter {
     this.emit('terminal', new TextEncoder().encode(notice));
   }
 
-  async #execNow(source: string | Uint8Array, options: ExecOptions & { attempt?: number; toleratesDrops?: boolean }): Promise<Uint8Array> {
+  async #execNow(source: string | Uint8Array, options: ExecOptions & { attempt?: number; toleratesDrops?: boolean; collected?: boolean }): Promise<Uint8Array> {
     await this.#ensureRaw();
     // Anything that arrived while idle at the raw prompt is line noise, not an answer.
     this.incoming.drain();
@@ -345,6 +347,15 @@ export class BoardSession extends EventEmitter {
       }
       if (response.stderr.length > 0) {
         const read = guarded ? readGuardedTraceback(response.stderr.trim()) : { damaged: false, traceback: response.stderr.trim() };
+        if (isCompileMemoryError(response.stderr)) {
+          // Nothing ran: the board could not compile it. A collection from a shallow stack, in a
+          // command too small to need much, frees what stale pointers kept alive; then once more.
+          if (options.collected) throw new BoardMemoryError(read.traceback);
+          await this.#execNow(COLLECT_GARBAGE, { collected: true }).catch((err: unknown) => {
+            if (!(err instanceof BoardExecError)) throw err;
+          });
+          return await this.#execNow(source, { ...options, collected: true });
+        }
         const error = new BoardExecError(read.traceback);
         // Without raw-paste the board may have dropped bytes of the source. A damaged guard,
         // or a SyntaxError in an unguarded command, means nothing ran: send it again (twice at most).
