@@ -218,12 +218,12 @@ export class BoardSession extends EventEmitter {
       this.#typed.clear();
       this.#teeFriendly = true;
       try {
-        await pasteThroughPasteMode(this, body, lineHasText, this.#pacing);
+        // The block then runs as a statement typed at the REPL, and its prompt ends it. That
+        // prompt is owed from the moment the Ctrl-D leaves, not once its write resolved: see #typeAtRepl.
+        await pasteThroughPasteMode(this, body, lineHasText, this.#pacing, () => this.#typed.typed(Uint8Array.of(CTRL_D)));
       } finally {
         this.#teeFriendly = false;
       }
-      // The block now runs as a statement typed at the REPL; its prompt ends it.
-      this.#typed.typed(Uint8Array.of(CTRL_D));
     });
   }
 
@@ -491,10 +491,16 @@ export class BoardSession extends EventEmitter {
     }
   }
 
-  /** Keystrokes for the friendly REPL, remembered until the board is done with them. */
+  /**
+   * Keystrokes for the friendly REPL, remembered until the board is done with them. They
+   * are booked before they are written: on a loaded host the board's echo and prompt can
+   * be read before the write's drain callback comes, and a prompt counted ahead of its
+   * Enter left a statement "running" for good, so that the next paste was typed as plain
+   * lines instead of going through paste mode.
+   */
   async #typeAtRepl(bytes: Uint8Array): Promise<void> {
-    await this.transport.write(bytes);
     this.#typed.typed(bytes);
+    await this.transport.write(bytes);
   }
 
   /**
