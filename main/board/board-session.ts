@@ -9,7 +9,7 @@ import type { RunResult } from '../../preload/contract-types';
 import { awaitBanner, parseBanner, type BannerInfo } from './board-banner';
 import { CommandQueue } from './command-queue';
 import { CTRL_B, CTRL_C, CTRL_D, FRIENDLY_PROMPT } from './control-bytes';
-import { BoardDisconnectedError, BoardExecError, BoardFloodingError, BoardOutOfStepError, BoardTimeoutError, NotSupportedError, BoardError } from './errors';
+import { BoardDisconnectedError, BoardExecError, BoardFloodingError, BoardMemoryError, BoardOutOfStepError, BoardTimeoutError, NotSupportedError, BoardError, isCompileMemoryError } from './errors';
 import { IncomingBytes } from './incoming-bytes';
 import { pasteBody, pasteThroughPasteMode } from './repl-paste';
 import type { RawPasteSupport } from './raw-paste';
@@ -60,6 +60,8 @@ const BUTTON_WAIT_MS = 5 * 60_000;
 const STATEMENT_GRACE_MS = 500;
 /** Silence that marks the end of the board's echo of retyped input. */
 const RETYPE_ECHO_MS = 60;
+/** Sent on its own when a command did not compile for want of memory: short enough to need no transit guard. */
+const COLLECT_GARBAGE = 'import gc\ngc.collect()';
 /** At most one flooding notice in the terminal per this many ms. */
 const FLOOD_NOTICE_MS = 2000;
 
@@ -233,12 +235,12 @@ export class BoardSession extends EventEmitter {
       this.#typed.clear();
       this.#teeFriendly = true;
       try {
-        await pasteThroughPasteMode(this, body, lineHasText, this.#pacing);
+        // The block then runs as a statement typed at the REPL, and its prompt ends it. That
+        // prompt is owed from the moment the Ctrl-D leaves, not once its write resolved: see #typeAtRepl.
+        await pasteThroughPasteMode(this, body, lineHasText, this.#pacing, () => this.#typed.typed(Uint8Array.of(CTRL_D)));
       } finally {
         this.#teeFriendly = false;
       }
-      // The block now runs as a statement typed at the REPL; its prompt ends it.
-      this.#typed.typed(Uint8Array.of(CTRL_D));
     });
   }
 
@@ -371,7 +373,7 @@ export class BoardSession extends EventEmitter {
     this.emit('terminal', new TextEncoder().encode(notice));
   }
 
-  async #execNow(source: string | Uint8Array, options: ExecOptions & { attempt?: number; toleratesDrops?: boolean }): Promise<Uint8Array> {
+  async #execNow(source: string | Uint8Array, options: ExecOptions & { attempt?: number; toleratesDrops?: boolean; collected?: boolean }): Promise<Uint8Array> {
     await this.#ensureRaw();
     // Anything that arrived while idle at the raw prompt is line noise, not an answer.
     this.incoming.drain();
@@ -405,6 +407,15 @@ export class BoardSession extends EventEmitter {
       }
       if (response.stderr.length > 0) {
         const read = guarded ? readGuardedTraceback(response.stderr.trim()) : { damaged: false, traceback: response.stderr.trim() };
+        if (isCompileMemoryError(response.stderr)) {
+          // Nothing ran: the board could not compile it. A collection from a shallow stack, in a
+          // command too small to need much, frees what stale pointers kept alive; then once more.
+          if (options.collected) throw new BoardMemoryError(read.traceback);
+          await this.#execNow(COLLECT_GARBAGE, { collected: true }).catch((err: unknown) => {
+            if (!(err instanceof BoardExecError)) throw err;
+          });
+          return await this.#execNow(source, { ...options, collected: true });
+        }
         const error = new BoardExecError(read.traceback);
         // Without raw-paste the board may have dropped bytes of the source. A damaged guard,
         // or a SyntaxError in an unguarded command, means nothing ran: send it again (twice at most).
@@ -540,10 +551,16 @@ export class BoardSession extends EventEmitter {
     }
   }
 
-  /** Keystrokes for the friendly REPL, remembered until the board is done with them. */
+  /**
+   * Keystrokes for the friendly REPL, remembered until the board is done with them. They
+   * are booked before they are written: on a loaded host the board's echo and prompt can
+   * be read before the write's drain callback comes, and a prompt counted ahead of its
+   * Enter left a statement "running" for good, so that the next paste was typed as plain
+   * lines instead of going through paste mode.
+   */
   async #typeAtRepl(bytes: Uint8Array): Promise<void> {
-    await this.transport.write(bytes);
     this.#typed.typed(bytes);
+    await this.transport.write(bytes);
   }
 
   /**

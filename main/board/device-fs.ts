@@ -36,8 +36,9 @@ export class DeviceFs {
     this.#features ??= this.#session.execText(PROBE_SOURCE).then(async (out) => {
       const features = parseProbe(out);
       // A link cut mid-upload leaves a partial temporary file behind; on a 15 KB flash that matters.
+      // (A comprehension's name is its own: no global is left behind to fragment a small heap.)
       await this.#session.execText(
-        `import os\nfor _n in os.listdir(${features.folders ? "'/'" : ''}):\n if _n.startswith(${pyStr(TEMP_PREFIX)}) and _n.endswith('.tmp'):\n  os.remove(${features.folders ? "'/'+_n" : '_n'})`,
+        `import os\n[os.remove(${features.folders ? "'/'+n" : 'n'}) for n in os.listdir(${features.folders ? "'/'" : ''}) if n.startswith(${pyStr(TEMP_PREFIX)}) and n.endswith('.tmp')]`,
       );
       return features;
     });
@@ -50,7 +51,7 @@ export class DeviceFs {
     const dir = normalizeBoardPath(path);
     if (!f.folders) {
       if (dir !== '/') throw new NotSupportedError("This board's file system is flat: there are no folders to list.");
-      const out = await this.#fsExec(dir, `import os\nfor _n in os.listdir():\n print(repr(bytes(_n,'utf8')),1,os.size(_n) if hasattr(os,'size') else 0)`);
+      const out = await this.#fsExec(dir, `import os\n[print(repr(bytes(n,'utf8')),1,os.size(n) if hasattr(os,'size') else 0) for n in os.listdir()]`);
       return parseListing(out, '/');
     }
     const sizeOf = f.ilistdir ? `_e[3] if len(_e)>3 else 0` : '0';
@@ -270,7 +271,7 @@ export class DeviceFs {
 }
 
 function copySource(from: string, to: string): string {
-  return `_s=open(${pyStr(from)},'rb')\n_d=open(${pyStr(to)},'wb')\nwhile 1:\n _c=_s.read(256)\n if not _c:\n  break\n _d.write(_c)\n_d.close()\n_s.close()\ndel _s,_d`;
+  return `_s=open(${pyStr(from)},'rb')\n_d=open(${pyStr(to)},'wb')\nwhile 1:\n _c=_s.read(256)\n if not _c:\n  break\n _d.write(_c)\n_d.close()\n_s.close()\ndel _s,_d,_c`;
 }
 
 /** Temporary upload files are named `.mpst-XXXXXX.tmp`. */

@@ -83,11 +83,11 @@ export class BoardExecError extends BoardError {
   /** The board's errno for OSError, when it gave one. */
   readonly errno?: number;
   readonly traceback: string;
-  constructor(traceback: string, cause?: unknown) {
+  constructor(traceback: string, cause?: unknown, explained?: { message: string; hint: string }) {
     const lastLine = traceback.trim().split(/\r?\n/).pop() ?? '';
     const match = /^([A-Za-z_][\w.]*)(?::\s*(.*))?$/.exec(lastLine);
     const exceptionType = match?.[1] ?? 'Exception';
-    super('board-exec', lastLine || 'The board raised an exception.', { cause });
+    super('board-exec', explained?.message ?? (lastLine || 'The board raised an exception.'), { cause, ...(explained && { hint: explained.hint }) });
     this.exceptionType = exceptionType;
     this.traceback = traceback;
     const errno = parseErrno(exceptionType, match?.[2] ?? '');
@@ -95,6 +95,32 @@ export class BoardExecError extends BoardError {
   }
   get errnoName(): string | undefined {
     return this.errno === undefined ? undefined : ERRNO_NAMES[this.errno];
+  }
+}
+
+/**
+ * True for a MemoryError raised while the board compiled a command, before any of it ran:
+ * a frame of running code reads `File "…", line N, in name`, while the parser and compiler
+ * report no frame, or one without `, in` (like a SyntaxError's).
+ */
+export function isCompileMemoryError(traceback: string): boolean {
+  const lines = traceback.trim().split(/\r?\n/);
+  if (!/^MemoryError\b/.test(lines.at(-1) ?? '')) return false;
+  const frames = lines.filter((line) => /^\s*File "/.test(line));
+  return frames.length === 0 || !frames.at(-1)!.includes(', in ');
+}
+
+/**
+ * A command did not compile for want of board memory, even after a garbage collection:
+ * small boards (a micro:bit has about 10 KB of heap) fill up and fragment. Nothing of the
+ * command ran. A soft reset gives the whole heap back.
+ */
+export class BoardMemoryError extends BoardExecError {
+  constructor(traceback: string, cause?: unknown) {
+    super(traceback, cause, {
+      message: 'The board ran out of memory before it could run the command; nothing of it ran.',
+      hint: 'Soft-reset the board (Ctrl-D at the prompt) to free its memory, then try again.',
+    });
   }
 }
 

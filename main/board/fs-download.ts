@@ -31,7 +31,8 @@ export async function downloadBytes(
   };
   try {
     await session.exec(
-      `_f=open(${pyStr(target)},'rb')\ntry:\n while 1:\n  _c=_f.read(${READ_CHUNK})\n  if not _c:\n   break\n  print(repr(_c))\nfinally:\n _f.close()\n del _f`,
+      // Leaves no name behind: what stays in the board's globals fragments a small heap.
+      `_f=open(${pyStr(target)},'rb')\n_c=1\ntry:\n while _c:\n  _c=_f.read(${READ_CHUNK})\n  if _c:\n   print(repr(_c))\nfinally:\n _f.close()\n del _f,_c`,
       {
         timeoutMs: options.timeoutMs ?? 120_000,
         signal: options.signal,
@@ -60,13 +61,13 @@ export async function hashOnBoard(session: BoardSession, features: BoardFsFeatur
   const open = `_f=open(${pyStr(target)},'rb')`;
   if (features.hashlib) {
     const out = await session.execText(
-      `try:\n import hashlib as _hl\nexcept ImportError:\n import uhashlib as _hl\n_h=_hl.sha256()\n${open}\nwhile 1:\n _c=_f.read(${READ_CHUNK})\n if not _c:\n  break\n _h.update(_c)\n_f.close()\nprint(''.join('%02x'%_b for _b in _h.digest()))\ndel _h,_f,_hl`,
+      `try:\n import hashlib as _hl\nexcept ImportError:\n import uhashlib as _hl\n_h=_hl.sha256()\n${open}\nwhile 1:\n _c=_f.read(${READ_CHUNK})\n if not _c:\n  break\n _h.update(_c)\n_f.close()\nprint(''.join('%02x'%_b for _b in _h.digest()))\ndel _h,_f,_hl,_c`,
       { timeoutMs: 60_000 },
     );
     return { algorithm: 'sha256', hex: out.trim() };
   }
   const out = await session.execText(
-    `_a=1\n_b=0\n${open}\nwhile 1:\n _c=_f.read(${READ_CHUNK})\n if not _c:\n  break\n for _x in _c:\n  _a=(_a+_x)%65521\n  _b=(_b+_a)%65521\n_f.close()\nprint(_a,_b)\ndel _a,_b,_f`,
+    `_a=1\n_b=0\n${open}\nwhile 1:\n _c=_f.read(${READ_CHUNK})\n if not _c:\n  break\n for _x in _c:\n  _a=(_a+_x)%65521\n  _b=(_b+_a)%65521\n_f.close()\nprint(_a,_b)\ndel _a,_b,_f,_c`,
     { timeoutMs: 120_000 },
   );
   const [a = 0, b = 0] = out.trim().split(/\s+/).map(Number);

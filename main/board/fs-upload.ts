@@ -63,39 +63,45 @@ export async function uploadBytes(session: BoardSession, features: BoardFsFeatur
   return { byteSumChecked: true };
 }
 
-/** The receiver: the micro:bit reads its UART; other boards poll `sys.stdin.buffer`. */
+/**
+ * The receiver: the micro:bit reads its UART; other boards poll `sys.stdin.buffer`. Its
+ * state lives in a function's locals, deleted at the end: names left in the board's
+ * globals (the reader, the file, counters) stayed alive between commands and fragmented
+ * a micro:bit's 10 KB heap until larger commands no longer compiled.
+ */
 function receiverSource(features: BoardFsFeatures, target: string, size: number, chunk: number): string {
   const microbit = features.microbitUart;
   const setup = microbit
-    ? `import microbit\n_u=microbit.uart\n_ms=microbit.running_time\ndef _r(k):\n if _u.any():\n  return _u.read(k)\n_w=_u.write`
-    : `import sys,select,time\n_p=select.poll()\n_p.register(sys.stdin,select.POLLIN)\n_ms=time.ticks_ms\ndef _r(k):\n if _p.poll(0):\n  return sys.stdin.buffer.read(k)\n_w=sys.stdout.write`;
+    ? ` import microbit\n u=microbit.uart\n ms=microbit.running_time\n r=lambda k:u.any() and u.read(k)\n w=u.write`
+    : ` import sys,select,time\n p=select.poll()\n p.register(sys.stdin,select.POLLIN)\n ms=time.ticks_ms\n r=lambda k:p.poll(0) and sys.stdin.buffer.read(k)\n w=sys.stdout.write`;
   return `import micropython
+def _x(f,n):
 ${setup}
+ z=g=0
+ t=ms()
+ w('.')
+ while n:
+  c=r(min(n,${chunk}-g))
+  if c:
+   f.write(c)
+   z+=sum(c)
+   n-=len(c)
+   g+=len(c)
+   t=ms()
+   if g==${chunk} and n:
+    g=0
+    w('.')
+  elif ms()-t>${RECEIVER_IDLE_MS}:
+   raise OSError(110)
+ return z
 _f=open(${pyStr(target)},'wb')
 micropython.kbd_intr(-1)
 try:
- _n=${size}
- _g=0
- _z=0
- _t=_ms()
- _w('.')
- while _n:
-  _c=_r(min(_n,${chunk}-_g))
-  if _c:
-   _f.write(_c)
-   _z+=sum(_c)
-   _n-=len(_c)
-   _g+=len(_c)
-   _t=_ms()
-   if _g==${chunk} and _n:
-    _g=0
-    _w('.')
-  elif _ms()-_t>${RECEIVER_IDLE_MS}:
-   raise OSError(110)
+ print(_x(_f,${size}))
 finally:
  micropython.kbd_intr(3)
  _f.close()
-print(_z)
+ del _x,_f
 `;
 }
 

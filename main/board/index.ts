@@ -15,6 +15,7 @@ export {
   BoardTimeoutError,
   BoardDisconnectedError,
   BoardExecError,
+  BoardMemoryError,
   BoardBusyError,
   NotConnectedError,
   PortBusyError,

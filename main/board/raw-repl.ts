@@ -4,7 +4,6 @@
  * answer as it streams in.
  */
 import { CTRL_A, CTRL_D, RAW_PROMPT, RAW_REPL_BANNER } from './control-bytes';
-import { pyStr } from './python-literal';
 import { BoardOutOfStepError, BoardTimeoutError } from './errors';
 import { negotiateRawPaste, sendRawPaste, type ByteLink, type RawPasteSupport } from './raw-paste';
 import { RawResponseParser, type RawResponse } from './raw-response-parser';
@@ -134,21 +133,32 @@ export async function execRaw(link: ByteLink, source: Uint8Array, options: RawEx
 }
 
 /**
- * Proves we really are at the raw prompt: the board prints two random halves joined,
- * text that appears nowhere in what we sent, so a program printing `>>> ` or
+ * Proves we really are at the raw prompt: the board prints `sync` and two random numbers
+ * run together, text that appears nowhere in what we sent, so a program printing `>>> ` or
  * `raw REPL` (Thonny #3257) cannot pass for a prompt. Everything before that text is
  * skipped, whatever it is (stray answers of earlier commands, a program's last output),
  * and the prompt after it is consumed: once this returns true, nothing is in flight.
+ *
+ * The random parts are numbers, not string literals: MicroPython interns every string
+ * literal of up to 10 characters for good (qstrs are never freed), so random words leaked
+ * a few dozen bytes per proof and fragmented a micro:bit's 10 KB heap until commands no
+ * longer compiled. Numbers are plain objects; the one literal, `'sync%d%d'`, is interned once.
  */
+export function proofCommand(): { source: string; answer: string } {
+  // Nine digits each, below 2**29: small ints on every port (31-bit on 32-bit boards).
+  const half = (): number => 100_000_000 + Math.floor(Math.random() * 400_000_000);
+  const [a, b] = [half(), half()];
+  return { source: `print('sync%d%d'%(${a},${b}))`, answer: `sync${a}${b}` };
+}
+
 export async function proveRawPrompt(link: ByteLink, pacing: Pacing, timeoutMs: number): Promise<boolean> {
-  const head = `sync${Math.random().toString(36).slice(2, 8)}`;
-  const tail = Math.random().toString(36).slice(2, 8);
+  const proof = proofCommand();
   const deadline = Date.now() + timeoutMs;
   const wait = (): { timeoutMs: number } => ({ timeoutMs: Math.max(1, deadline - Date.now()) });
   try {
-    await writePaced(link, new TextEncoder().encode(`print(${pyStr(head)}+${pyStr(tail)})`), pacing, undefined, deadline);
+    await writePaced(link, new TextEncoder().encode(proof.source), pacing, undefined, deadline);
     await writeBefore(link, Uint8Array.of(CTRL_D), deadline);
-    await link.incoming.readUntil(head + tail, wait());
+    await link.incoming.readUntil(proof.answer, wait());
     // The rest of the answer: line end, end of stdout, no error text, end, prompt.
     const end = await link.incoming.readUntil(Uint8Array.of(CTRL_D, CTRL_D, RAW_PROMPT.charCodeAt(0)), wait());
     return /^\r?\n?$/.test(new TextDecoder().decode(end.subarray(0, -3)));

@@ -27,9 +27,11 @@ export function pasteBody(text: string): string {
 /**
  * Runs `body` (from pasteBody) through paste mode. `lineHasText` says the user's line at
  * the prompt is not empty: Ctrl-E there only moves the cursor, so the line is cleared
- * first (Ctrl-C cancels a half-typed line and prints a fresh prompt).
+ * first (Ctrl-C cancels a half-typed line and prints a fresh prompt). `beforeRun` is
+ * called just before the Ctrl-D that runs the block is written: the board may answer
+ * before that write resolves.
  */
-export async function pasteThroughPasteMode(link: ByteLink, body: string, lineHasText: boolean, pacing: Pacing): Promise<void> {
+export async function pasteThroughPasteMode(link: ByteLink, body: string, lineHasText: boolean, pacing: Pacing, beforeRun: () => void = () => {}): Promise<void> {
   if (lineHasText) {
     link.incoming.drain();
     await link.write(Uint8Array.of(CTRL_C));
@@ -42,7 +44,7 @@ export async function pasteThroughPasteMode(link: ByteLink, body: string, lineHa
   } catch (err) {
     // No banner: a line we did not know about took Ctrl-E as "end of line". Clear it and try once more.
     if (lineHasText || !(err instanceof BoardTimeoutError)) throw err;
-    return pasteThroughPasteMode(link, body, true, pacing);
+    return pasteThroughPasteMode(link, body, true, pacing, beforeRun);
   }
   const lines = body.split('\r');
   if (lines.at(-1) === '') lines.pop();
@@ -53,5 +55,6 @@ export async function pasteThroughPasteMode(link: ByteLink, body: string, lineHa
     if (!last) await link.incoming.readUntil(PASTE_LINE_PROMPT, { timeoutMs: ANSWER_TIMEOUT_MS }).catch(() => undefined);
   }
   // Paste mode is proven by the banner, and nothing in the body can end it: finish and run.
+  beforeRun();
   await link.write(Uint8Array.of(CTRL_D));
 }

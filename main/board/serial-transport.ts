@@ -36,6 +36,8 @@ export class SerialTransport extends EventEmitter implements Transport {
   #open = true;
   #timer: NodeJS.Timeout;
   #probing = false;
+  /** Rejects each write still waiting when the link ends: see `write`. */
+  #pendingWrites = new Set<(err: Error) => void>();
 
   constructor(port: SerialPort, path: string) {
     super();
@@ -55,19 +57,31 @@ export class SerialTransport extends EventEmitter implements Transport {
     return this.#open;
   }
 
+  /**
+   * Resolves once the bytes are written and drained; rejects once the link is gone. While
+   * serialport closes a port (it does so by itself when a read fails, as on a cut pty) and
+   * after, it holds back writes and drains "until the port opens again" and never calls
+   * back: an upload cut mid-frame then waited forever. So a port that is closing takes no
+   * write, and every write still waiting is rejected when the link ends.
+   */
   write(bytes: Uint8Array): Promise<void> {
-    if (!this.#open) return Promise.reject(new BoardDisconnectedError(`${this.description} is closed.`));
+    if (!this.#open || !this.#port.isOpen) return Promise.reject(new BoardDisconnectedError(`${this.description} is closed.`));
     return new Promise((resolve, reject) => {
+      const fail = (err: Error): void => {
+        this.#pendingWrites.delete(fail);
+        reject(err instanceof BoardDisconnectedError ? err : new BoardDisconnectedError(`Lost the link to ${this.description}.`, err));
+      };
+      this.#pendingWrites.add(fail);
       this.#port.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), (err) => {
         if (err) {
-          const lost = new BoardDisconnectedError(`Lost the link to ${this.description}.`, err);
           this.#lost(err);
-          reject(lost);
+          fail(err);
           return;
         }
         this.#port.drain((drainErr) => {
-          if (drainErr || !this.#open) reject(new BoardDisconnectedError(`Lost the link to ${this.description}.`, drainErr ?? undefined));
-          else resolve();
+          if (drainErr || !this.#open) return fail(drainErr ?? new Error('port closed'));
+          this.#pendingWrites.delete(fail);
+          resolve();
         });
       });
     });
@@ -116,6 +130,8 @@ export class SerialTransport extends EventEmitter implements Transport {
   #finish(reason: TransportCloseReason): void {
     this.#open = false;
     clearInterval(this.#timer);
+    const lost = new BoardDisconnectedError(reason.kind === 'lost' ? `Lost the link to ${this.description}.` : `${this.description} was closed.`, reason.kind === 'lost' ? reason.cause : undefined);
+    for (const fail of [...this.#pendingWrites]) fail(lost);
     this.emit('close', reason);
   }
 

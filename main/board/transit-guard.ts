@@ -12,13 +12,15 @@ const GUARD_LIMIT = 4096;
  * compile (`close` → `cloe`). So the source travels as a bytes literal that the board
  * runs only if its length and byte sum are right; a damaged one fails in the guard, and
  * #execNow resends it. Very long sources go plain: the guard doubles their memory use.
+ * `exec` takes the literal out of the board's globals as it starts: left there, it kept the
+ * last command's whole source alive into the next command's compile, on a heap of 10 KB.
  */
 export function guardedSource(source: Uint8Array): Uint8Array | null {
   if (source.length > GUARD_LIMIT) return null;
   let sum = 0;
   for (const b of source) sum += b;
   return new TextEncoder().encode(
-    `_c=${pyBytes(source)}\nif len(_c)!=${source.length} or sum(_c)!=${sum}:\n raise SyntaxError('damaged in transit')\nexec(_c)`,
+    `_c=${pyBytes(source)}\nif len(_c)!=${source.length} or sum(_c)!=${sum}:\n raise SyntaxError('damaged in transit')\nexec(globals().pop('_c'))`,
   );
 }
 

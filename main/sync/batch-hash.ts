@@ -8,6 +8,8 @@ import { pyStr } from '../board/python-literal';
 
 /** Paths per command: keeps the source small for boards with little heap. */
 export const HASH_BATCH = 20;
+/** And at most this many bytes of quoted paths per command, for long paths: the source is compiled whole. */
+const HASH_BATCH_PATH_BYTES = 600;
 /** Printed for a file the board could not open (gone, or a folder). */
 const MISSING = '-';
 
@@ -32,7 +34,7 @@ export function batchHashSource(paths: readonly string[]): string {
     '  print(_hf(_p))',
     ' except OSError:',
     `  print('${MISSING}')`,
-    'del _hf,_hl',
+    'del _hf,_hl,_p',
   ].join('\n');
 }
 
@@ -51,8 +53,7 @@ export function parseBatchHashes(paths: readonly string[], stdout: string): Map<
 /** Hashes `paths` with `exec` in batches; paths it could not hash are simply absent. */
 export async function hashMany(exec: (source: string) => Promise<string>, paths: readonly string[]): Promise<Map<string, string>> {
   const all = new Map<string, string>();
-  for (let i = 0; i < paths.length; i += HASH_BATCH) {
-    const batch = paths.slice(i, i + HASH_BATCH);
+  for (const batch of batches(paths)) {
     try {
       for (const [path, hex] of parseBatchHashes(batch, await exec(batchHashSource(batch)))) all.set(path, hex);
     } catch {
@@ -60,4 +61,21 @@ export async function hashMany(exec: (source: string) => Promise<string>, paths:
     }
   }
   return all;
+}
+
+/** Consecutive runs of paths within HASH_BATCH and HASH_BATCH_PATH_BYTES (a longer path goes alone). */
+function* batches(paths: readonly string[]): Generator<string[]> {
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const path of paths) {
+    const size = Buffer.byteLength(pyStr(path)) + 1;
+    if (batch.length > 0 && (batch.length === HASH_BATCH || bytes + size > HASH_BATCH_PATH_BYTES)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(path);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
 }

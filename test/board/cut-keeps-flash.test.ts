@@ -9,18 +9,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { BoardSession } from '../../main/board/board-session';
 import { DeviceFs } from '../../main/board/device-fs';
 import { BoardDisconnectedError } from '../../main/board/errors';
 import { openSerialTransport } from '../../main/board/serial-transport';
 
 const BIN = join(import.meta.dirname, '../../bin/mpstudio.mjs');
-const flashDir = mkdtempSync(join(tmpdir(), 'cut-keeps-flash-'));
+// Each attempt has its own flash and children, so a retry never meets the first attempt's.
+const flashDirs: string[] = [];
 const children: ChildProcess[] = [];
+const sessions: BoardSession[] = [];
 
 /** Boots the virtual board on a pty over `flashDir`; resolves with the pty path. */
-async function boot(): Promise<{ path: string; child: ChildProcess; exited: Promise<void> }> {
+async function boot(flashDir: string): Promise<{ path: string; child: ChildProcess; exited: Promise<void> }> {
   const child = spawn(process.execPath, [BIN, 'virtual', '--pty', '--flash', flashDir], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -31,15 +33,19 @@ async function boot(): Promise<{ path: string; child: ChildProcess; exited: Prom
   return { path, child, exited };
 }
 
-afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  rmSync(flashDir, { recursive: true, force: true });
+afterEach(async () => {
+  for (const session of sessions.splice(0)) await session.close().catch(() => undefined);
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of flashDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('link cut mid-write on a board that keeps its flash', () => {
   it('rejects fast and leaves the old file intact on the next boot', async () => {
-    const first = await boot();
+    const flashDir = mkdtempSync(join(tmpdir(), 'cut-keeps-flash-'));
+    flashDirs.push(flashDir);
+    const first = await boot(flashDir);
     const session = await BoardSession.open(await openSerialTransport({ path: first.path }), { connectTimeoutMs: 20_000 });
+    sessions.push(session);
     const fs = new DeviceFs(session);
     const old = Buffer.from('print("the old version")\n');
     await fs.write('/main.py', old);
@@ -64,8 +70,9 @@ describe('link cut mid-write on a board that keeps its flash', () => {
     expect(result.ms).toBeLessThan(1000);
     await first.exited;
 
-    const second = await boot();
+    const second = await boot(flashDir);
     const again = await BoardSession.open(await openSerialTransport({ path: second.path }), { connectTimeoutMs: 20_000 });
+    sessions.push(again);
     try {
       const files = new DeviceFs(again);
       expect(Buffer.from(await files.read('/main.py')).equals(old)).toBe(true);

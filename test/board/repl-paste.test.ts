@@ -3,6 +3,8 @@
  * firmware under QEMU: with text already on the line (typed, or recalled with ↑) the
  * block runs through paste mode, the session's variables survive, and no soft reset
  * happens. The UI test (test/ui/repl-paste.test.ts) drives the same through Chromium.
+ * 'virtual, late drain' settles each write only after the board answered, as a loaded
+ * host may: the board's prompt then arrives before the keystroke's write has resolved.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +14,9 @@ import { BoardSession } from '../../main/board/board-session';
 import type { Transport } from '../../main/board/transport';
 import { createVirtualBoardTransport } from '../../runtime/virtual-board-transport';
 import { openQemuTransport, startQemuMicrobit, type QemuMicrobit } from '../support/qemu-microbit';
+import { LateDrainTransport } from './late-drain-transport';
 
-for (const kind of ['virtual', 'microbit'] as const) {
+for (const kind of ['virtual', 'virtual, late drain', 'microbit'] as const) {
   describe(`paste onto a non-empty REPL line (${kind})`, { timeout: 180_000 }, () => {
     let session: BoardSession;
     let qemu: QemuMicrobit | undefined;
@@ -31,6 +34,7 @@ for (const kind of ['virtual', 'microbit'] as const) {
         qemu = await startQemuMicrobit();
         transport = await openQemuTransport(qemu);
       } else transport = await createVirtualBoardTransport({ flashDir: mkdtempSync(join(tmpdir(), 'paste-')) });
+      if (kind === 'virtual, late drain') transport = new LateDrainTransport(transport);
       session = await BoardSession.open(transport, { connectTimeoutMs: 30_000 });
       session.on('terminal', (bytes) => (shown += Buffer.from(bytes).toString('latin1')));
     }, 180_000);
@@ -42,6 +46,9 @@ for (const kind of ['virtual', 'microbit'] as const) {
     for (const [what, keys] of [['typed text', 'x = '], ['a recalled line', '\x1b[A']] as const) {
       it(`keeps the session when pasting onto ${what}`, async () => {
         const tag = what === 'typed text' ? 't' : 'h';
+        // Safe to retry: Ctrl-C first gives a fresh prompt, whatever an earlier attempt left on the line.
+        await session.writeTerminal('\x03');
+        await until(/>>> $/);
         await session.writeTerminal('keep = 7\r');
         await until(/keep = 7\r\n>>> $/);
         await session.writeTerminal(keys);

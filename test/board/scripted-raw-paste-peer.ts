@@ -18,7 +18,15 @@ export interface PeerOptions {
   refuseRawPaste?: boolean;
   /** Send Ctrl-D (stop) after this many source bytes in raw-paste mode. */
   abortAfter?: number;
+  /**
+   * A small, fragmented heap: sources longer than `failAbove` bytes fail to compile with
+   * MicroPython's parser MemoryError, except the next one after a `gc.collect()` command
+   * when `collectFrees` (what a collection from a shallow stack frees may be just enough).
+   */
+  heapShort?: { failAbove: number; collectFrees: boolean };
 }
+
+const PARSER_MEMORY_ERROR = 'Traceback (most recent call last):\r\n  File "<stdin>", line 1\r\nMemoryError: parser could not allocate enough memory\r\n';
 
 export class ScriptedRawPastePeer {
   readonly sources: string[] = [];
@@ -31,11 +39,12 @@ export class ScriptedRawPastePeer {
   #stopped = false;
   #pending: number[] = [];
   readonly #link: Transport;
-  readonly #options: Required<Omit<PeerOptions, 'abortAfter'>> & { abortAfter?: number };
+  readonly #options: Required<Omit<PeerOptions, 'abortAfter' | 'heapShort'>> & Pick<PeerOptions, 'abortAfter' | 'heapShort'>;
+  #collected = false;
 
   constructor(link: Transport, options: PeerOptions = {}) {
     this.#link = link;
-    this.#options = { windowSize: options.windowSize ?? 32, grantDelayMs: options.grantDelayMs ?? 0, refuseRawPaste: options.refuseRawPaste ?? false, ...(options.abortAfter !== undefined && { abortAfter: options.abortAfter }) };
+    this.#options = { ...options, windowSize: options.windowSize ?? 32, grantDelayMs: options.grantDelayMs ?? 0, refuseRawPaste: options.refuseRawPaste ?? false };
     link.on('data', (chunk) => {
       for (const byte of chunk) this.#byte(byte);
     });
@@ -113,10 +122,15 @@ export class ScriptedRawPastePeer {
 
   #answer(source: string): void {
     this.sources.push(source);
-    const sync = /^print\((['"])(\w*)\1\+(['"])(\w*)\3\)$/.exec(source);
+    // The session's prompt proof (proofCommand in raw-repl.ts): `print('sync%d%d'%(A,B))`.
+    const sync = /^print\('sync%d%d'%\((\d+),(\d+)\)\)$/.exec(source);
     let sum = 0;
     for (let i = 0; i < source.length; i++) sum += source.charCodeAt(i);
-    const stdout = sync ? `${sync[2]}${sync[4]}\r\n` : `len=${source.length} sum=${sum}\r\n`;
+    const stdout = sync ? `sync${sync[1]}${sync[2]}\r\n` : `len=${source.length} sum=${sum}\r\n`;
+    const heap = this.#options.heapShort;
+    const collected = this.#collected;
+    this.#collected = heap?.collectFrees === true && source === 'import gc\ngc.collect()';
+    if (heap && source.length > heap.failAbove && !collected) return this.#send(`\x04${PARSER_MEMORY_ERROR}\x04>`);
     this.#send(`${stdout}\x04\x04>`);
   }
 }

@@ -48,6 +48,12 @@ describe('transit guard', () => {
     expect(readGuardedTraceback(traceback).damaged).toBe(true);
   });
 
+  it('keeps no copy of the source in the globals once it ran', () => {
+    run(guardedSource(source) as Uint8Array);
+    run(new TextEncoder().encode("print('_c' in globals())"));
+    expect(output.trim()).toBe('False');
+  });
+
   it('leaves long sources unguarded (the guard doubles their memory)', () => {
     expect(guardedSource(new Uint8Array(5000).fill(0x20))).toBeNull();
   });

@@ -83,8 +83,9 @@ describe('mpstudio CLI against the QEMU micro:bit', () => {
   });
 
   it('syncs only what changed, by hash', async () => {
-    const project = join(dir, 'project');
-    await mkdir(project);
+    // Safe to retry: a fresh local folder each attempt, and none of its files on the board yet.
+    const project = await mkdtemp(join(dir, 'project-'));
+    await ok([...port, 'exec', "import os\n[os.remove(n) for n in os.listdir() if n in ('main.py','util.py')]"]);
     await writeFile(join(project, 'main.py'), 'x = 1\n');
     await writeFile(join(project, 'util.py'), 'y = 2\n');
     const first = await ok([...port, 'sync', project]);

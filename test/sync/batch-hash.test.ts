@@ -53,6 +53,16 @@ describe('hashMany on the virtual board', () => {
     paths.forEach((path, i) => expect(hashes.get(path)).toBe(sha(`N = ${i}\n`)));
   });
 
+  it('keeps each command small when paths are long', async () => {
+    commands.length = 0;
+    const long = Array.from({ length: 6 }, (_, i) => `/${'folder_with_a_long_name/'.repeat(6)}file_${i}.py`);
+    const hashes = await hashMany(exec, long);
+    for (const source of commands) expect(source.length).toBeLessThan(1200);
+    expect(commands.length).toBeGreaterThan(1);
+    // Not on the board: all are left out, and each batch still answered line for line.
+    expect(hashes.size).toBe(0);
+  });
+
   it('leaves out what the board cannot open', async () => {
     const hashes = await hashMany(exec, ['/main.py', '/gone.py']);
     expect(hashes.get('/main.py')).toBe(sha('print("main")\n'));

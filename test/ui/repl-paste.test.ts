@@ -39,19 +39,25 @@ for (const kind of ['virtual', 'microbit'] as const) {
       await qemu?.kill();
     });
 
+    let attempt = 0;
     for (const [what, typed] of [
       ['typed text', 'x = '],
       ['a line recalled with ↑', null],
     ] as const) {
       it(`keeps the session when pasting onto ${what}`, async () => {
         const { page } = ide;
+        // Safe to retry: a tag of its own per attempt, so no wait is met by an earlier attempt's
+        // output, and Ctrl-C first for a fresh prompt, whatever an earlier attempt left on the line.
+        const tag = `${typed ? 'typed' : 'history'}${++attempt}`;
+        await page.click('[data-panel="repl"][role="tab"]');
+        await page.click('.repl-host .xterm-screen');
+        await page.keyboard.press('Control+C');
         await typeInRepl(page, 'keep = 7');
         await waitForRepl(page, /^>>> keep = 7\r?\n?>>> $/m, timeout);
         if (typed) await page.keyboard.type(typed, { delay: 5 });
         else await page.keyboard.press('ArrowUp');
         await page.waitForTimeout(300); // Let the board echo the line, as a person would see it.
         const before = (await replText(page)).length;
-        const tag = typed ? 'typed' : 'history';
         await paste(page, block(tag));
         await waitForRepl(page, new RegExp(`^pasted-${tag} 42$`, 'm'), timeout);
         await waitForBoardState(page, 'idle', timeout);

@@ -165,6 +165,37 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       expect(await fs.stat('/hello.py')).toBeNull();
     });
 
+    it("leaves nothing behind on the board's heap: no globals, no interned names", async () => {
+      // A micro:bit has 10 KB of heap: names left in its globals, and strings interned for
+      // good (MicroPython never frees a qstr), fragment it until commands no longer compile.
+      const facts = async () => {
+        // Imported modules may stay: they live on in sys.modules (or in ROM) anyway.
+        const out = await session.execText('import micropython\nprint(sorted(k for k,v in globals().items() if type(v)!=type(micropython)))\nif hasattr(micropython,"qstr_info"):\n micropython.qstr_info()');
+        return { globals: out.split(/\r?\n/)[0]!, qstrs: /n_qstr=(\d+)/.exec(out)?.[1] ?? 'unknown' };
+      };
+      const round = async () => {
+        await fs.write('/heap.py', Buffer.from('a = 1\n'));
+        await fs.write('/heap.py', Buffer.from('a = 22\n')); // replaces: the temporary file's path
+        expect(Buffer.from(await fs.read('/heap.py')).toString()).toBe('a = 22\n');
+        await fs.hash('/heap.py');
+        await fs.list('/');
+        await fs.remove('/heap.py');
+        // Back at the friendly prompt, so that the next command proves the raw prompt again.
+        await session.writeTerminal('\r');
+      };
+      const before = await facts();
+      await round();
+      const settled = await facts();
+      await round();
+      await round();
+      const after = await facts();
+      // Only the engine's own helpers (`_mpst_…`, defined once per session) may stay.
+      const names = (text: string) => new Set(text.match(/'[^']*'/g) ?? []);
+      const added = [...names(after.globals)].filter((name) => !names(before.globals).has(name) && !name.startsWith("'_mpst_"));
+      expect(added).toEqual([]);
+      expect(after.qstrs).toBe(settled.qstrs);
+    }, 120_000);
+
     it('round-trips hostile file names', async () => {
       for (const name of HOSTILE_NAMES) {
         const body = Buffer.from(`# ${name}\n`);
