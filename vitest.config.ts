@@ -10,11 +10,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
-    // STOPGAP, to be removed: a few end-to-end tests merged this session (board-panel servo,
-    // a cut link on the modern firmware, paste mode there, the micro:bit's sync by hash)
-    // failed once when two heavy files ran side by side and pass alone. One retry keeps CI
-    // honest about real breakage while those races are found; the closing note lists them.
-    retry: 1,
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

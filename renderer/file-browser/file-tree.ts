@@ -61,7 +61,16 @@ export class FileTree {
     this.element.addEventListener('dragover', (event) => this.onDragOver(event, rootOf(options.side)));
     this.element.addEventListener('dragleave', () => this.element.classList.remove('fb-drop-target'));
     this.element.addEventListener('drop', (event) => this.onDropEvent(event, rootOf(options.side)));
+    // A drag from this tree ends here (dragend bubbles from its row): a render held back meanwhile happens now.
+    this.element.addEventListener('dragend', () => {
+      this.draggingFromHere = false;
+      if (this.renderHeld) this.render();
+    });
   }
+
+  /** A drag started on one of these rows is under way: replacing the rows now would lose it. */
+  private draggingFromHere = false;
+  private renderHeld = false;
 
   /** Shows these entries (any order); selection and collapsed folders that still exist are kept. */
   setEntries(entries: readonly TreeEntry[]): void {
@@ -151,6 +160,10 @@ export class FileTree {
   }
 
   private render(): void {
+    // A folder watcher or a refresh may land mid-drag (an editor saving a file, a slow
+    // listing): the dragged row must stay in the page until the drop, so wait for dragend.
+    this.renderHeld = this.draggingFromHere;
+    if (this.renderHeld) return;
     const rows: HTMLElement[] = [];
     this.visible = [];
     const walk = (dir: string, level: number) => {
@@ -224,7 +237,13 @@ export class FileTree {
       else this.options.onOpen(entry);
     });
     row.addEventListener('dragstart', (event) => {
-      if (!this.selected.has(entry.path)) this.select([entry.path]);
+      // Held from here on, even the selection's own render: the dragged row stays in the page.
+      this.draggingFromHere = true;
+      if (!this.selected.has(entry.path)) {
+        this.select([entry.path]);
+        for (const shown of this.element.querySelectorAll('[aria-selected="true"]')) shown.setAttribute('aria-selected', 'false');
+        row.setAttribute('aria-selected', 'true');
+      }
       event.dataTransfer?.setData(this.options.dragType, JSON.stringify(this.selection.map((e) => e.path)));
       if (event.dataTransfer) event.dataTransfer.effectAllowed = 'copyMove';
     });

@@ -49,6 +49,8 @@ export class LocalPane {
   private readonly buttons: Record<ButtonName, HTMLButtonElement>;
   private folder: LocalFolder = { path: '', exists: false, canPick: false };
   private refreshing: Promise<void> = Promise.resolve();
+  /** Reads asked for and not done yet; the pane is `aria-busy` while there are any. */
+  private queuedRefreshes = 0;
   /** Open folders (relative paths) of the folder `openFor`; only these are listed and watched. */
   private readonly open = new Set<string>();
   private openFor: string | null = null;
@@ -107,8 +109,16 @@ export class LocalPane {
     return this.folder.exists ? this.folder.path : '';
   }
 
+  /** Reads the folder again; `aria-busy` until the last queued read is done (its rows are replaced then). */
   refresh(): Promise<void> {
-    this.refreshing = this.refreshing.then(() => this.load()).catch(() => undefined);
+    this.queuedRefreshes++;
+    this.element.setAttribute('aria-busy', 'true');
+    this.refreshing = this.refreshing
+      .then(() => this.load())
+      .catch(() => undefined)
+      .finally(() => {
+        if (--this.queuedRefreshes === 0) this.element.removeAttribute('aria-busy');
+      });
     return this.refreshing;
   }
 

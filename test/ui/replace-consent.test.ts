@@ -8,7 +8,7 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
 import { activeEditorText, boardPaths, callApi, chooseLocalFolder, localPaths, openFileBrowser, readBoardText, row, tool, until, type BrowserHarness } from './file-browser-harness';
 import { answerReplace, expectNoQuestion, putBoardFile, replaceDialog, useStartVirtualBoard } from './replace-consent-helpers';
@@ -32,6 +32,9 @@ describe('replacing a file asks first, on every transfer path', { timeout: 240_0
     await tool(t.page, 'board', 'refresh').click();
     await until(() => boardPaths(t.page), (p) => p.includes('/hello.py'), 'the board to list /hello.py');
   }, 120_000);
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await saveScreenshot(t.page, `replace-consent-failed-${context.task.name.slice(0, 16)}`);
+  });
   afterAll(async () => {
     await t?.close();
   });
@@ -101,8 +104,11 @@ describe('replacing a file asks first, on every transfer path', { timeout: 240_0
     const { page } = t;
     await writeFile(join(project, 'hello.py'), 'print("dragged")\n');
     await page.locator('.fb-local [data-action="refresh"]').click();
+    // A drag that starts on a row the refresh is replacing is lost: wait for the new rows.
+    await page.locator('.fb-local:not([aria-busy])').waitFor();
     await row(page, 'local', 'hello.py').dragTo(page.locator('.fb-board .fb-tree'));
     await answerReplace(page, 'cancel');
+    await page.locator('.fb-board:not([aria-busy])').waitFor();
     await row(page, 'board', '/hello.py').dragTo(page.locator('.fb-local .fb-tree'));
     await answerReplace(page, 'cancel');
     const data = await page.evaluateHandle(() => {
