@@ -82,5 +82,5 @@ def wave(step):
 for step in range(60):
     square = 25 if step % 16 < 8 else -25
     print("wave:", wave(step), "square:", square)
-    time.sleep(0.01)
+    time.sleep(0.08)
 `;

@@ -68,9 +68,9 @@ for (const kind of ['microbit', 'modern'] as const) {
       await tool(page, 'local', 'upload').click();
       const sides = await answerReplace(page, 'keep-both');
       expect(sides.existing).toMatch(/On the board: \/hello\.py8 B/);
-      await until(() => boardPaths(page), (p) => p.includes('/hello (2).py'), 'the renamed copy on the board', 60_000);
+      await expect.poll(() => readBoardText(page, '/hello (2).py').catch(() => null), { timeout: 60_000 }).toBe(LOCAL);
       expect(await readBoardText(page, '/hello.py')).toBe('old = 1\n');
-      expect(await readBoardText(page, '/hello (2).py')).toBe(LOCAL);
+      await until(() => boardPaths(page), (p) => p.includes('/hello (2).py'), 'the board pane to list the renamed copy', 60_000);
 
       await tool(page, 'local', 'upload').click();
       await answerReplace(page, 'replace');
