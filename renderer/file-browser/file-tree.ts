@@ -70,6 +70,8 @@ export class FileTree {
 
   /** A drag started on one of these rows is under way: replacing the rows now would lose it. */
   private draggingFromHere = false;
+  /** A row's name is a text field being typed in: replacing the rows now would drop what was typed. */
+  private renaming = false;
   private renderHeld = false;
 
   /** Shows these entries (any order); selection and collapsed folders that still exist are kept. */
@@ -132,6 +134,8 @@ export class FileTree {
       if (done) return;
       done = true;
       input.replaceWith(name);
+      this.renaming = false;
+      if (this.renderHeld) this.render();
       this.element.focus();
       if (commit && input.value !== entry.name && input.value.trim() !== '') this.options.onRename(entry, input.value);
     };
@@ -143,6 +147,7 @@ export class FileTree {
     input.addEventListener('blur', () => finish(false));
     input.addEventListener('click', (event) => event.stopPropagation());
     name.replaceWith(input);
+    this.renaming = true;
     input.focus();
     input.setSelectionRange(0, entry.name.lastIndexOf('.') > 0 ? entry.name.lastIndexOf('.') : entry.name.length);
   }
@@ -160,9 +165,10 @@ export class FileTree {
   }
 
   private render(): void {
-    // A folder watcher or a refresh may land mid-drag (an editor saving a file, a slow
-    // listing): the dragged row must stay in the page until the drop, so wait for dragend.
-    this.renderHeld = this.draggingFromHere;
+    // A folder watcher or a refresh may land mid-drag or mid-rename (an editor saving a
+    // file, a slow listing): the dragged row or the name being typed must stay until the
+    // drop or the rename ends (dragend, Enter, Escape, blur), so the render waits for it.
+    this.renderHeld = this.draggingFromHere || this.renaming;
     if (this.renderHeld) return;
     const rows: HTMLElement[] = [];
     this.visible = [];
