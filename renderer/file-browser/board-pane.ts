@@ -3,6 +3,7 @@
  * total space, and the board operations. Buttons the firmware cannot support are
  * disabled with a tooltip saying why. When no board is connected it offers the mirror.
  */
+import { RefreshQueue } from './refresh-queue';
 import type { BoardStatus, FsCapabilities, FsEntry } from '../../preload/contract-types';
 import { BoardActions } from './board-actions';
 import type { IconName } from '../src/ui/icons';
@@ -48,8 +49,8 @@ export class BoardPane {
   private caps: FsCapabilities | null = null;
   private showMirror = false;
   private loadedOnce = false;
-  private refreshing: Promise<void> = Promise.resolve();
-  private queuedRefreshes = 0;
+  /** This pane's reads, one at a time (aria-busy while any is queued). */
+  private readonly reads: RefreshQueue;
   /** Bumped when the pane's board connects, goes away or changes: a listing begun before is stale. */
   private connection = 0;
   /** True until the first listing after a (re)connect, when no transfer can be in flight. */
@@ -88,6 +89,7 @@ export class BoardPane {
       this.tree.element,
       this.mirror.element,
     );
+    this.reads = new RefreshQueue(this.element, () => this.load());
     this.mirror.element.hidden = true;
     this.unsubscribe = [
       s.api.board.onStatusChanged((status) => this.setStatus(status)),
@@ -128,15 +130,7 @@ export class BoardPane {
    * tell a settled tree from one about to change.
    */
   refresh(): Promise<void> {
-    this.queuedRefreshes++;
-    this.element.setAttribute('aria-busy', 'true');
-    this.refreshing = this.refreshing
-      .then(() => this.load())
-      .catch(() => undefined)
-      .then(() => {
-        if (--this.queuedRefreshes === 0) this.element.removeAttribute('aria-busy');
-      });
-    return this.refreshing;
+    return this.reads.run();
   }
 
   private async load(): Promise<void> {

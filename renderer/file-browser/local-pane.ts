@@ -3,6 +3,7 @@
  * watched for changes on disk), its tree, and the ways to move files to the board:
  * upload the selection, drag it onto the board pane, or sync the whole folder.
  */
+import { RefreshQueue } from './refresh-queue';
 import type { LocalEntry, LocalFolder } from '../../preload/contract-types';
 import type { IconName } from '../src/ui/icons';
 import { el, iconTool, setEnabled } from './dom';
@@ -47,10 +48,9 @@ export class LocalPane {
   readonly tree: FileTree;
   private readonly pathLabel = el('span', { class: 'fb-local-path' });
   private readonly buttons: Record<ButtonName, HTMLButtonElement>;
+  /** This pane's reads, one at a time (aria-busy while any is queued). */
+  private readonly reads: RefreshQueue;
   private folder: LocalFolder = { path: '', exists: false, canPick: false };
-  private refreshing: Promise<void> = Promise.resolve();
-  /** Reads asked for and not done yet; the pane is `aria-busy` while there are any. */
-  private queuedRefreshes = 0;
   /** Open folders (relative paths) of the folder `openFor`; only these are listed and watched. */
   private readonly open = new Set<string>();
   private openFor: string | null = null;
@@ -100,6 +100,7 @@ export class LocalPane {
       el('div', { class: 'fb-toolbar', role: 'toolbar', 'aria-label': 'Local files' }, ...Object.values(this.buttons), more),
       this.tree.element,
     );
+    this.reads = new RefreshQueue(this.element, () => this.load());
     this.unsubscribe = s.api.local.onChanged((change) => {
       if (change.folder === this.folder.path) void this.refresh();
     });
@@ -111,15 +112,7 @@ export class LocalPane {
 
   /** Reads the folder again; `aria-busy` until the last queued read is done (its rows are replaced then). */
   refresh(): Promise<void> {
-    this.queuedRefreshes++;
-    this.element.setAttribute('aria-busy', 'true');
-    this.refreshing = this.refreshing
-      .then(() => this.load())
-      .catch(() => undefined)
-      .finally(() => {
-        if (--this.queuedRefreshes === 0) this.element.removeAttribute('aria-busy');
-      });
-    return this.refreshing;
+    return this.reads.run();
   }
 
   private async load(): Promise<void> {
