@@ -187,13 +187,17 @@ export class BoardSession extends EventEmitter {
     await this.transport.write(Uint8Array.of(CTRL_C));
   }
 
-  /** Stops what runs: Ctrl-C, repeated a few times while a `run` goes on (programs may swallow one). */
+  /** Stops what runs: Ctrl-C, repeated a few times while that `run` goes on (programs may swallow one). */
   async stop(): Promise<void> {
+    // The repeats are for this run only: a run the user starts meanwhile (F5 right after
+    // Stop) is a new program, and a late Ctrl-C would stop it before it printed a line.
+    const run = this.#runAbort;
+    const sameRunGoesOn = () => run !== null && this.#runAbort === run;
     // At least once: the loop may have been typed at the REPL rather than started by run().
     await this.interrupt();
-    for (let attempt = 0; attempt < 4 && this.#running; attempt++) {
+    for (let attempt = 0; attempt < 4 && sameRunGoesOn(); attempt++) {
       await sleep(300);
-      if (this.#running) await this.interrupt();
+      if (sameRunGoesOn()) await this.interrupt();
     }
   }
 

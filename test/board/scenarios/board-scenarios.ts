@@ -88,6 +88,22 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       expect(await session.execText('print(6*7)')).toContain('42');
     });
 
+    it("does not stop a run started right after Stop with Stop's repeated Ctrl-Cs", async () => {
+      const first = session.run('n=0\nwhile True:\n n+=1');
+      await new Promise((r) => setTimeout(r, 300));
+      const stopping = session.stop();
+      expect((await first).outcome).toBe('stopped');
+      // F5 at once, as a user does: Stop is still making sure the first run ended.
+      const second = session.run('n=0\nwhile True:\n n+=1');
+      let ended = false;
+      void second.then(() => (ended = true));
+      await stopping;
+      await new Promise((r) => setTimeout(r, 600));
+      expect(ended).toBe(false);
+      await session.stop();
+      expect((await second).outcome).toBe('stopped');
+    });
+
     it('is not fooled by a program that prints prompts and raw REPL text (Thonny #3257)', async () => {
       const out = await session.execText('for i in range(3):\n print(">>> ")\n print("raw REPL; CTRL-B to exit\\r\\n>")\nprint("end")');
       expect(out).toContain('end');
