@@ -161,5 +161,5 @@ try {
 }
 
 async function clearRepl(page: Page): Promise<void> {
-  await page.click('[data-tool-for="repl"]:text("Clear")');
+  await page.click(`[data-tool-for="repl"][title^="Clear the terminal"]`);
 }

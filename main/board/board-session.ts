@@ -511,9 +511,9 @@ export class BoardSession extends EventEmitter {
       while (Date.now() < deadline) {
         try {
           await this.transport.write(Uint8Array.of(CTRL_C));
-          await sleep(INTERRUPT_PAUSE_MS);
+          await this.#settleAfterInterrupt();
           await this.transport.write(Uint8Array.of(CTRL_C));
-          await sleep(INTERRUPT_PAUSE_MS);
+          await this.#settleAfterInterrupt();
           this.incoming.drain();
           await enterRawRepl(this, Math.min(PROMPT_TIMEOUT_MS, Math.max(100, deadline - Date.now())));
           if (await proveRawPrompt(this, this.#pacing, PROMPT_TIMEOUT_MS)) {
@@ -529,6 +529,20 @@ export class BoardSession extends EventEmitter {
       throw new BoardTimeoutError('No MicroPython prompt from the board: it may be busy in a loop that ignores Ctrl-C, or it is not running MicroPython.', lastError);
     } finally {
       this.#capturing = false;
+    }
+  }
+
+  /**
+   * After a Ctrl-C, lets KeyboardInterrupt unwind before the next byte: until the board
+   * shows its `>>> ` (an idle board does at once, which saves a connect the whole pause),
+   * or for the pause at most. What it printed meanwhile is read past; the raw prompt is
+   * proven with a nonce afterwards, so a program's own `>>> ` cannot mislead this.
+   */
+  async #settleAfterInterrupt(): Promise<void> {
+    try {
+      await this.incoming.readUntil(FRIENDLY_PROMPT, { timeoutMs: INTERRUPT_PAUSE_MS });
+    } catch (err) {
+      if (!(err instanceof BoardTimeoutError)) throw err;
     }
   }
 

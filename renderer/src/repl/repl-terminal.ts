@@ -113,11 +113,20 @@ export class ReplTerminal {
     return true;
   }
 
-  /** Everything in the terminal's buffer as plain text, one line per row. */
+  /**
+   * Everything in the terminal's buffer as plain text, one line per line the board
+   * printed: a line wrapped over several rows (a narrow panel) comes back whole.
+   */
   text(): string {
     const buffer = this.terminal.buffer.active;
     const lines: string[] = [];
-    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    for (let i = 0; i < buffer.length; i++) {
+      const row = buffer.getLine(i);
+      // A row continued on the next one keeps its trailing spaces: they are part of the line.
+      const text = row?.translateToString(!buffer.getLine(i + 1)?.isWrapped) ?? '';
+      if (row?.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
+      else lines.push(text);
+    }
     return lines.join('\n').replace(/\n+$/, '');
   }
 
