@@ -39,24 +39,28 @@ function median(values: number[]): number {
 }
 
 /**
- * With a board, the app opens the virtual board by itself (a first start); the reference
- * turns connecting at start off in its settings, so its page is ready with no board.
+ * From launching web mode to the REPL answering `1+1`, with the browser already running
+ * (as a user's is: web mode opens a tab in it). With a board, the app opens the virtual
+ * board by itself (a first start); the reference turns connecting at start off in its
+ * settings, so its page is ready with no board.
  */
-async function timeStartup(withBoard: boolean): Promise<number> {
+async function timeStartup(withBoard: boolean, browser: Awaited<ReturnType<typeof launchChromium>>): Promise<number> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'mpstudio-bench-ide-'));
   if (!withBoard) await writeFile(join(userDataDir, 'settings.json'), JSON.stringify({ autoConnect: false }));
+  const page = await browser.page.context().newPage();
   const started = performance.now();
   const app = await startWebApp({ userDataDir });
-  const chromium = await launchChromium();
   try {
-    await loadIde(chromium.page, app.url);
+    await loadIde(page, app.url);
     if (withBoard) {
-      await typeInRepl(chromium.page, '1+1');
-      await waitForRepl(chromium.page, /^2$/m);
+      // Typed as a person types it, once the terminal has the focus (a click on it).
+      await page.focus('.repl-host .xterm-helper-textarea');
+      await page.keyboard.type('1+1\r');
+      await waitForRepl(page, /^2$/m);
     }
     return performance.now() - started;
   } finally {
-    await chromium.close();
+    await page.close();
     await app.stop();
     await rm(userDataDir, { recursive: true, force: true });
   }
@@ -138,9 +142,21 @@ async function echoLatency(page: Page): Promise<{ echoMs: number; roundTripMs: n
   return { echoMs: median(echoes.map((t, i) => t - (keys[i] as number))), roundTripMs: median(roundTrips) };
 }
 
-const plainStartup = await timeStartup(false);
-const boardStartup = await timeStartup(true);
-console.log(`startup to an interactive REPL on the virtual board: ${(boardStartup / 1000).toFixed(2)} s`);
+// Medians of three launches each, alternated, so a busy moment does not land on one side only.
+const browser = await launchChromium();
+const plainRuns: number[] = [];
+const boardRuns: number[] = [];
+try {
+  for (let i = 0; i < 3; i++) {
+    plainRuns.push(await timeStartup(false, browser));
+    boardRuns.push(await timeStartup(true, browser));
+  }
+} finally {
+  await browser.close();
+}
+const plainStartup = median(plainRuns);
+const boardStartup = median(boardRuns);
+console.log(`web mode, launch to an interactive REPL on the virtual board (browser running): ${(boardStartup / 1000).toFixed(2)} s (median of 3; target under 1.5 s)`);
 console.log(`  reference, web mode to a ready page with no board: ${(plainStartup / 1000).toFixed(2)} s; ratio ${(boardStartup / plainStartup).toFixed(2)}x`);
 
 const app = await startWebApp();

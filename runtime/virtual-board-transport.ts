@@ -6,6 +6,7 @@
  * not reach it), performs hard resets, and paces bytes at an optional baud rate.
  */
 import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { BoardDisconnectedError } from '../main/board/errors';
 import type { Transport, TransportCloseReason, TransportEvents } from '../main/board/transport';
@@ -79,6 +80,8 @@ export class VirtualBoardTransport implements Transport {
   private markLoaded!: () => void; // Declared before `loaded`, whose initializer sets it.
   /** Resolves once the first worker's interpreter has loaded, or the board closed first. */
   readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
+  /** Workers whose interpreter has loaded (a standby may load long before it serves). */
+  private readonly loadedWorkers = new WeakSet<BoardWorkerHandle>();
   private readonly pins = new PinHold({
     reads: (pin) => (this.handle ? { worker: this.handle, count: Atomics.load(this.handle.channel.hardwareIn, HwIn.firstPinRead + pin) } : null),
     setLevel: (pin, level) => this.setHardwareInput(HwIn.firstPin + pin, level),
@@ -96,6 +99,20 @@ export class VirtualBoardTransport implements Transport {
   /** Starts the first worker: a power-on boot. */
   start(): void {
     this.spawn('power-on', 'friendly', POWER_ON);
+  }
+
+  /**
+   * Loads an interpreter now for a `start` expected soon (the app opening on the virtual
+   * board): loading is most of a connect, and it overlaps the window's own loading.
+   * Nothing runs and the flash is not touched until `start`.
+   */
+  warmUp(): void {
+    if (this.open && !this.handle && !this.standby) this.standby = this.createWorker();
+  }
+
+  /** True once a warmed-up interpreter has loaded and waits for `start`. */
+  get warm(): boolean {
+    return this.standby !== null && this.loadedWorkers.has(this.standby);
   }
 
   on<E extends keyof TransportEvents>(event: E, listener: TransportEvents[E]): this {
@@ -233,6 +250,7 @@ export class VirtualBoardTransport implements Transport {
     this.standby = null;
     handle.activate({ boot, replMode, resetCause, hardwareIn: this.hardwareIn });
     this.handle = handle;
+    if (this.loadedWorkers.has(handle)) this.markLoaded();
   }
 
   private createWorker(): BoardWorkerHandle {
@@ -247,7 +265,13 @@ export class VirtualBoardTransport implements Transport {
       outputSlice: this.receivePacer ? PACING_SLICE_BYTES : undefined,
       onOutput: (bytes) => this.deliver(bytes),
       onMessage: (message) => {
+        if (message.type === 'loaded') this.loadedWorkers.add(handle);
         if (this.handle === handle) this.onWorkerMessage(message);
+        else if (this.standby === handle && message.type === 'fatal') {
+          // A replacement that failed to load is not one: the next start makes another.
+          this.standby = null;
+          void handle.terminate();
+        }
       },
       onLost: (cause) => {
         if (this.handle === handle) this.lose(cause);
@@ -385,13 +409,52 @@ export class VirtualBoardTransport implements Transport {
  * first `data` listener is attached (the boot banner) are kept for that listener.
  */
 export async function createVirtualBoardTransport(options: VirtualBoardOptions): Promise<VirtualBoardTransport> {
-  // Made here, not in the worker, so a folder that cannot be created fails the call.
-  await mkdir(options.flashDir, { recursive: true });
+  return warmVirtualBoard(options).start();
+}
+
+/** A virtual board loading its interpreter ahead of a connection that may come. */
+export interface WarmVirtualBoard {
+  readonly flashDir: string;
+  /** True once its interpreter has loaded: `start` then only boots it. */
+  readonly loaded: () => boolean;
+  /** Powers it on; resolves once its interpreter has loaded. */
+  start(): Promise<VirtualBoardTransport>;
+  /** Ends it unused. */
+  discard(): Promise<void>;
+}
+
+function makeFlashDir(flashDir: string): boolean {
+  try {
+    mkdirSync(flashDir, { recursive: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function warmVirtualBoard(options: VirtualBoardOptions): WarmVirtualBoard {
   const transport = new VirtualBoardTransport({ ...options, flashSizeBytes: options.flashSizeBytes ?? DEFAULT_FLASH_BYTES });
-  transport.start();
-  // As a USB board's port appears once it has power: the session's prompt timeouts, meant
-  // for boards that do not answer, must not count the interpreter's loading, which a busy
-  // host stretches to seconds.
-  await transport.loaded;
-  return transport;
+  // The interpreter's setup looks at the flash's root folder; when it cannot be made,
+  // nothing is warmed and `start` reports why.
+  if (makeFlashDir(options.flashDir)) transport.warmUp();
+  return {
+    flashDir: options.flashDir,
+    loaded: () => transport.warm,
+    async start() {
+      try {
+        // Made here, not in the worker, so a folder that cannot be created fails the call.
+        await mkdir(options.flashDir, { recursive: true });
+      } catch (err) {
+        await transport.close();
+        throw err;
+      }
+      transport.start();
+      // As a USB board's port appears once it has power: the session's prompt timeouts, meant
+      // for boards that do not answer, must not count the interpreter's loading, which a busy
+      // host stretches to seconds.
+      await transport.loaded;
+      return transport;
+    },
+    discard: () => transport.close(),
+  };
 }

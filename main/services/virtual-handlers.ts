@@ -7,12 +7,18 @@ import { VirtualBoardHost } from '../virtual-board/virtual-board-host';
 import type { ServiceContext } from './service-context';
 
 /** The app's virtual board, its flash in the settings' folder or the user-data default. */
-export function createVirtualBoardHost(ctx: Pick<ServiceContext, 'userDataDir' | 'settings' | 'emit'>): VirtualBoardHost {
-  return new VirtualBoardHost({
+export function createVirtualBoardHost(ctx: Pick<ServiceContext, 'userDataDir' | 'settings' | 'emit' | 'onDispose'>): VirtualBoardHost {
+  const host = new VirtualBoardHost({
     userDataDir: ctx.userDataDir,
     flashFolder: () => ctx.settings.get().virtualBoardFolder,
     onStateChanged: (state) => ctx.emit('virtual:stateChanged', state),
   });
+  ctx.onDispose(() => host.dispose());
+  // The window will open on the virtual board (startup-targets.ts): its interpreter loads
+  // while the window does, not after.
+  const { autoConnect, lastTarget } = ctx.settings.get();
+  if (autoConnect && (!lastTarget || lastTarget.kind === 'virtual')) host.prepare();
+  return host;
 }
 
 type VirtualChannel = 'virtual:state' | 'virtual:setPin' | 'virtual:setPotentiometer' | 'virtual:setSensor' | 'virtual:setWiring';

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { BoardWiring, VirtualBoardState, VirtualHardwareState, VirtualSensor } from '../../preload/contract-types';
 import { POTENTIOMETER_DEFAULT } from '../../runtime/shared-channel';
-import { createVirtualBoardTransport, type VirtualBoardTransport } from '../../runtime/virtual-board-transport';
+import { warmVirtualBoard, type VirtualBoardTransport, type WarmVirtualBoard } from '../../runtime/virtual-board-transport';
 import { coalesce } from './state-coalescer';
 import { WiringStore } from './wiring-store';
 
@@ -20,12 +20,17 @@ export interface VirtualBoardHostOptions {
   onStateChanged(state: VirtualBoardState): void;
 }
 
+/** A board warmed for the app's start but not connected by then is ended: it holds an interpreter's memory. */
+const WARM_BOARD_UNUSED_MS = 30_000;
+
 export function defaultFlashDir(userDataDir: string): string {
   return join(userDataDir, 'virtual-board', 'flash');
 }
 
 export class VirtualBoardHost {
   private current: VirtualBoardTransport | null = null;
+  /** An interpreter loading ahead of the first connect (`prepare`). */
+  private warm: WarmVirtualBoard | null = null;
   private potentiometer = POTENTIOMETER_DEFAULT;
   private readonly sensors: Record<VirtualSensor, number | null> = { light: null, temperature: null, humidity: null };
   private readonly drivenPins = new Map<number, 0 | 1>();
@@ -42,9 +47,37 @@ export class VirtualBoardHost {
     return this.options.flashFolder() || defaultFlashDir(this.options.userDataDir);
   }
 
+  /**
+   * Starts loading an interpreter now, for a connect expected soon: the app opening on the
+   * virtual board, which otherwise waits for it after the window has loaded.
+   */
+  prepare(): void {
+    if (this.warm || this.current) return;
+    const warm = warmVirtualBoard({ flashDir: this.flashDir() });
+    this.warm = warm;
+    setTimeout(() => {
+      if (this.warm === warm) void this.dropWarm();
+    }, WARM_BOARD_UNUSED_MS).unref();
+  }
+
+  /** True while a board warmed by `prepare` waits for its connect. */
+  get prepared(): boolean {
+    return this.warm !== null;
+  }
+
+  /** Ends a warmed board that was not used (quit). */
+  async dispose(): Promise<void> {
+    await this.dropWarm();
+  }
+
   /** The factory the connection manager calls for `{ kind: 'virtual' }`. */
   readonly createTransport = async (): Promise<VirtualBoardTransport> => {
-    const transport = await createVirtualBoardTransport({ flashDir: this.flashDir() });
+    const flashDir = this.flashDir();
+    // A board warmed for another folder (the setting changed meanwhile) is not this one.
+    if (this.warm && this.warm.flashDir !== flashDir) await this.dropWarm();
+    const board = this.warm ?? warmVirtualBoard({ flashDir });
+    this.warm = null;
+    const transport = await board.start();
     transport.setPotentiometer(this.potentiometer);
     for (const [sensor, value] of Object.entries(this.sensors)) transport.setSensor(sensor as VirtualSensor, value);
     for (const [pin, level] of this.drivenPins) transport.setPin(pin, level);
@@ -89,6 +122,12 @@ export class VirtualBoardHost {
     if (previous.button !== wiring.button && this.drivenPins.has(previous.button)) this.setPin(previous.button, null);
     await this.wiringStore.set(this.flashDir(), wiring);
     this.changed();
+  }
+
+  private async dropWarm(): Promise<void> {
+    const warm = this.warm;
+    this.warm = null;
+    await warm?.discard();
   }
 
   private changed(): void {

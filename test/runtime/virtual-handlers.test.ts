@@ -14,6 +14,7 @@ describe('virtual:* handlers', () => {
   const events: VirtualBoardState[] = [];
   let host: ReturnType<typeof createVirtualBoardHost>;
   let transport: VirtualBoardTransport | null = null;
+  const cleanups: Array<() => void | Promise<void>> = [];
 
   beforeAll(async () => {
     userDataDir = mkdtempSync(join(tmpdir(), 'vboard-handlers-'));
@@ -24,10 +25,12 @@ describe('virtual:* handlers', () => {
       emit: (channel, payload) => {
         if (channel === 'virtual:stateChanged') events.push(payload as VirtualBoardState);
       },
+      onDispose: (cleanup) => cleanups.push(cleanup),
     });
   });
   afterAll(async () => {
     await transport?.close();
+    for (const cleanup of cleanups) await cleanup();
     rmSync(userDataDir, { recursive: true, force: true });
   });
 

@@ -14,6 +14,7 @@ export interface PageGlobals {
   document: { documentElement: { dataset: Record<string, string | undefined>; style: { getPropertyValue(name: string): string } } };
   mpstudioAutomation: {
     replText(): string;
+    replRows(): string;
     replWriting(): boolean;
     activeEditorText(): string | undefined;
     boardState(): string;

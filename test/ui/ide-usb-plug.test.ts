@@ -75,7 +75,10 @@ describe('USB boards plugged in (mock port list, real boards)', () => {
     expect(await boardStatus(ide)).toMatchObject({ state: 'idle', target: { kind: 'virtual' } });
     await offer.locator('button:text("Connect")').click();
     await expect.poll(() => boardStatus(ide), { timeout: UI_TIMEOUT }).toMatchObject({ state: 'idle', target: { kind: 'serial', path: pico.path } });
-    expect((await ide.page.evaluate(() => (globalThis as InPage).studio.settings.get())).lastTarget).toMatchObject({ kind: 'serial', path: pico.path });
+    // Remembered once the connect is done, a moment after the board reports itself idle.
+    await expect
+      .poll(async () => (await ide.page.evaluate(() => (globalThis as InPage).studio.settings.get())).lastTarget, { timeout: UI_TIMEOUT })
+      .toMatchObject({ kind: 'serial', path: pico.path });
   });
 
   it('raised no page errors', () => {

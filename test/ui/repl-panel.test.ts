@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot } from '../support/chromium';
-import { connectVirtual, loadIde, openIde, replText, typeInRepl, UI_TIMEOUT, waitForBoardState, waitForRepl, type Ide } from './ide-driver';
+import { connectVirtual, loadIde, openIde, replText, typeInRepl, UI_TIMEOUT, waitForBoardState, waitForRepl, type Ide, type InPage } from './ide-driver';
 
 /** The terminal's columns, counted from a line longer than any screen (TESTING.md). */
 let counts = 0;
@@ -17,8 +17,10 @@ async function terminalColumns(ide: Ide): Promise<number> {
   await page.click('.repl-host .xterm-screen');
   await page.keyboard.type(`print('${marker}' + 'x' * 600)`, { delay: 5 });
   await page.keyboard.press('Enter');
-  const text = await waitForRepl(page, new RegExp(`^${marker}x+$`, 'm'));
-  const first = text.split('\n').find((line) => line.startsWith(`${marker}x`))!;
+  await waitForRepl(page, new RegExp(`^${marker}x{600}$`, 'm'));
+  // The first row of the wrapped line is as wide as the terminal.
+  const rows = await page.evaluate(() => (globalThis as InPage).mpstudioAutomation.replRows());
+  const first = rows.split('\n').find((line) => line.startsWith(`${marker}x`))!;
   return first.length;
 }
 

@@ -8,7 +8,10 @@ import type { EditorTabs } from '../editor/editor-tabs';
 import type { ReplTerminal } from '../repl/repl-terminal';
 
 export interface Automation {
+  /** The terminal's text, one line per line printed (wrapped rows joined). */
   replText(): string;
+  /** The terminal's text as drawn, one line per row: what a test counts columns by. */
+  replRows(): string;
   replWriting(): boolean;
   activeEditorText(): string | undefined;
   boardState(): string;
@@ -23,6 +26,7 @@ declare global {
 export function exposeAutomation(parts: { repl: ReplTerminal; tabs: EditorTabs; board: BoardState }): void {
   window.mpstudioAutomation = {
     replText: () => parts.repl.text(),
+    replRows: () => parts.repl.text({ rows: true }),
     replWriting: () => parts.repl.writing,
     activeEditorText: () => parts.tabs.active?.view.state.doc.toString(),
     boardState: () => parts.board.status.state,

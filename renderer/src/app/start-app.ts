@@ -3,6 +3,7 @@
  * connection bar, run controller and commands, then brings back unsaved buffers
  * from the last session and connects to the last board when asked to.
  */
+import type { PortInfo } from '../../../preload/contract-types';
 import { BoardPanel } from '../../board-panel';
 import { BoardState } from '../connection/board-state';
 import { ConnectionBar } from '../connection/connection-bar';
@@ -36,6 +37,8 @@ import { examplesButton } from '../examples/examples-menu';
 const SIDE_NAMES = { board: 'Board', local: 'Local', file: 'File' } as const;
 
 export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Promise<void> {
+  // Asked first: enumerating ports takes a while, and the answer is needed only once the window is built.
+  const portsAtStart = studio.board.listPorts().catch(() => []);
   const settings = await SettingsClient.load();
   const appearance = new Appearance(settings);
   const notifications = new Notifications();
@@ -203,18 +206,19 @@ export async function startApp(root: HTMLElement, mode: 'electron' | 'web'): Pro
     if (state === 'lost') tabs.keepUnsavedNow();
     else void tabs.backups.handBack();
   });
+  // `data-start-connection` tells automation (and styles) when the start's own connecting is over.
+  // The board connects while unsaved buffers are recovered: neither waits for the other.
+  root.dataset.startConnection = 'pending';
+  void connectAtStart(connection, board, settings, portsAtStart).finally(() => (root.dataset.startConnection = 'done'));
   await recoverBackups(tabs, notifications);
   openFilesFromTheSystem(tabs, notifications);
   void tabs.backups.handBack();
-  // `data-start-connection` tells automation (and styles) when the start's own connecting is over.
-  root.dataset.startConnection = 'pending';
-  void connectAtStart(connection, board, settings).finally(() => (root.dataset.startConnection = 'done'));
 }
 
 /** Opens a board at start unless one is already on (web mode: another tab connected it). */
-async function connectAtStart(connection: ConnectionBar, board: BoardState, settings: SettingsClient): Promise<void> {
+async function connectAtStart(connection: ConnectionBar, board: BoardState, settings: SettingsClient, portsAtStart: Promise<PortInfo[]>): Promise<void> {
+  const ports = await portsAtStart;
   if (board.status.state !== 'disconnected') return;
-  const ports = await studio.board.listPorts().catch(() => []);
   await connection.connectAtStart(startupTargets(settings.value, ports));
 }
 

@@ -116,17 +116,25 @@ export class ReplTerminal {
   /**
    * Everything in the terminal's buffer as plain text, one line per line the board
    * printed: a line wrapped over several rows (a narrow panel) comes back whole.
+   * With `rows`, one line per row as drawn.
    */
-  text(): string {
+  text(options: { rows?: boolean } = {}): string {
     const buffer = this.terminal.buffer.active;
     const lines: string[] = [];
+    let line: Array<{ full: string; trimmed: string }> = [];
+    const endLine = () => {
+      // Empty rows a wrap left at the end are not part of the line.
+      while (line.length > 1 && line[line.length - 1]!.trimmed === '') line.pop();
+      // Rows a line continues from keep their trailing spaces; its last row's are padding.
+      if (line.length > 0) lines.push(line.slice(0, -1).map((row) => row.full).join('') + line[line.length - 1]!.trimmed);
+      line = [];
+    };
     for (let i = 0; i < buffer.length; i++) {
       const row = buffer.getLine(i);
-      // A row continued on the next one keeps its trailing spaces: they are part of the line.
-      const text = row?.translateToString(!buffer.getLine(i + 1)?.isWrapped) ?? '';
-      if (row?.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
-      else lines.push(text);
+      if (!row?.isWrapped || options.rows) endLine();
+      line.push({ full: row?.translateToString(false) ?? '', trimmed: row?.translateToString(true) ?? '' });
     }
+    endLine();
     return lines.join('\n').replace(/\n+$/, '');
   }
 
