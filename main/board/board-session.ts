@@ -45,7 +45,16 @@ export interface BoardSessionOptions {
   /** Total time allowed to get a prompt from the board when connecting. */
   connectTimeoutMs?: number;
   pacing?: Pacing;
+  /**
+   * Open at the friendly `>>>` prompt with the banner read (the default, for a terminal),
+   * or stay in the raw REPL, for a tool that only runs commands: the CLI's first command
+   * then does not pay for leaving the raw REPL and entering it again.
+   */
+  friendly?: boolean;
 }
+
+/** How long closing waits to hand the board back at its friendly prompt. */
+const LEAVE_RAW_ON_CLOSE_MS = 500;
 
 const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
 /** Pause after each Ctrl-C so KeyboardInterrupt can unwind before the next byte. */
@@ -113,7 +122,7 @@ export class BoardSession extends EventEmitter {
     try {
       await session.#queue.run(async () => {
         await session.#synchronize(options.connectTimeoutMs ?? 6000);
-        await session.#leaveRaw(true);
+        if (options.friendly !== false) await session.#leaveRaw(true);
       });
     } catch (err) {
       await transport.close().catch(() => undefined);
@@ -127,6 +136,20 @@ export class BoardSession extends EventEmitter {
   }
   get rawPaste(): RawPasteSupport | { kind: 'undetected' } {
     return this.#paste;
+  }
+
+  /** Whether the board has raw-paste, asking it when nobody has yet. */
+  async detectRawPaste(): Promise<RawPasteSupport> {
+    if (this.#paste.kind === 'undetected') {
+      await this.#queue.run(() =>
+        this.#withActivity('busy', async () => {
+          await this.#ensureRaw();
+          this.incoming.drain();
+          await this.#detectRawPaste();
+        }),
+      );
+    }
+    return this.#paste as RawPasteSupport;
   }
   get running(): boolean {
     return this.#running;
@@ -345,6 +368,14 @@ export class BoardSession extends EventEmitter {
   }
 
   async close(): Promise<void> {
+    if (this.#mode === 'raw' && !this.#running && this.isOpen) {
+      // Handed back at the friendly prompt, as it was found: a terminal opened next shows
+      // `>>>`, and the next tool's Ctrl-C gets an answer at once instead of raw silence.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, LEAVE_RAW_ON_CLOSE_MS)));
+      await Promise.race([this.transport.write(Uint8Array.of(CTRL_B)).catch(() => undefined), patience]);
+      clearTimeout(timer); // A pending timer would hold a CLI's exit for its whole length.
+    }
     await this.transport.close();
   }
 
@@ -377,15 +408,18 @@ export class BoardSession extends EventEmitter {
     this.emit('terminal', new TextEncoder().encode(notice));
   }
 
+  /** Once per connection: a no-op command tells whether the board has raw-paste. At the raw prompt only. */
+  async #detectRawPaste(): Promise<void> {
+    if (this.#paste.kind !== 'undetected') return;
+    // (Not an empty command: Ctrl-D on an empty raw REPL buffer is a soft reset.)
+    await execRaw(this, new TextEncoder().encode('pass'), { paste: this.#paste, pacing: this.#pacing, timeoutMs: RESET_TIMEOUT_MS, onPasteDetected: (support) => (this.#paste = support) });
+  }
+
   async #execNow(source: string | Uint8Array, options: ExecOptions & { attempt?: number; toleratesDrops?: boolean; collected?: boolean }): Promise<Uint8Array> {
     await this.#ensureRaw();
     // Anything that arrived while idle at the raw prompt is line noise, not an answer.
     this.incoming.drain();
-    if (this.#paste.kind === 'undetected') {
-      // Once per connection: a no-op command tells whether the board has raw-paste.
-      // (Not an empty one: Ctrl-D on an empty raw REPL buffer is a soft reset.)
-      await execRaw(this, new TextEncoder().encode('pass'), { paste: this.#paste, pacing: this.#pacing, timeoutMs: RESET_TIMEOUT_MS, onPasteDetected: (support) => (this.#paste = support) });
-    }
+    await this.#detectRawPaste();
     const plain = typeof source === 'string' ? new TextEncoder().encode(source) : source;
     // A source that fits in one paced chunk cannot overrun the board's buffer: no guard needed.
     const needsGuard = this.#paste.kind !== 'supported' && !options.selfChecking && plain.length >= this.#pacing.chunkSize;

@@ -33,15 +33,20 @@ export class DeviceFs {
 
   /** What the firmware can do; probed once per connection (and stale temporaries removed). */
   features(): Promise<BoardFsFeatures> {
-    this.#features ??= this.#session.execText(PROBE_SOURCE).then(async (out) => {
-      const features = parseProbe(out);
-      // A link cut mid-upload leaves a partial temporary file behind; on a 15 KB flash that matters.
-      // (A comprehension's name is its own: no global is left behind to fragment a small heap.)
-      await this.#session.execText(
-        `import os\n[os.remove(${features.folders ? "'/'+n" : 'n'}) for n in os.listdir(${features.folders ? "'/'" : ''}) if n.startswith(${pyStr(TEMP_PREFIX)}) and n.endswith('.tmp')]`,
-      );
+    // A link cut mid-upload leaves a partial temporary file behind; on a 15 KB flash that
+    // matters. (A comprehension's names are its own: no global is left to fragment a small heap.)
+    const staleTemps = (path: string, listing: string) =>
+      `[os.remove(${path}) for n in ${listing} if n.startswith(${pyStr(TEMP_PREFIX)}) and n.endswith('.tmp')]`;
+    this.#features ??= (async () => {
+      if ((await this.#session.detectRawPaste()).kind === 'supported') {
+        // A board with raw-paste has the heap for both in one command, the folder question answered on the board.
+        return parseProbe(await this.#session.execText(`${PROBE_SOURCE}\nimport os\n${staleTemps("('/'+n if hasattr(os,'mkdir') else n)", "(os.listdir('/') if hasattr(os,'mkdir') else os.listdir())")}`));
+      }
+      // Small heaps (the micro:bit): the probe alone, then the clean-up for the file system it found.
+      const features = parseProbe(await this.#session.execText(PROBE_SOURCE));
+      await this.#session.execText(`import os\n${staleTemps(features.folders ? "'/'+n" : 'n', features.folders ? "os.listdir('/')" : 'os.listdir()')}`);
       return features;
-    });
+    })();
     this.#features.catch(() => (this.#features = null));
     return this.#features;
   }

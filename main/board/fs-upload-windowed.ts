@@ -163,16 +163,17 @@ export async function uploadWindowed(session: BoardSession, temp: string, target
   if (data.length === 0) frames.length = 0;
   const digest = createHash('sha256').update(data).digest();
   const call = `_mpst_rx(${pyStr(temp)},${pyStr(target)},${data.length},${pyBytes(digest)},${piece},${options.frameSize})`;
-  if (!defined.has(session)) {
-    await session.exec(RECEIVER_DEFINITION);
-    defined.add(session);
-  }
+  // The first upload of a connection defines the receiver in the command that calls it:
+  // one round trip fewer for a CLI's single `cp`.
+  const defineAndCall = `${RECEIVER_DEFINITION}\n${call}`;
+  const firstUse = !defined.has(session);
+  defined.add(session);
   try {
-    await feed(session, call, target, frames, piece, data.length, options);
+    await feed(session, firstUse ? defineAndCall : call, target, frames, piece, data.length, options);
   } catch (err) {
     if (!(err instanceof BoardExecError && err.exceptionType === 'NameError' && err.message.includes('_mpst_rx'))) throw err;
-    await session.exec(RECEIVER_DEFINITION); // The board was reset since: define it again.
-    await feed(session, call, target, frames, piece, data.length, options);
+    // The board was reset since: define it again.
+    await feed(session, defineAndCall, target, frames, piece, data.length, options);
   }
 }
 

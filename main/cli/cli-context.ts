@@ -20,7 +20,11 @@ export interface CliContext {
   baudRate: number;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
-  session(): Promise<BoardSession>;
+  /**
+   * The board, opened once per run. In the raw REPL unless `friendly` (a terminal session
+   * that shows the banner); the first call decides.
+   */
+  session(options?: { friendly?: boolean }): Promise<BoardSession>;
   fs(): Promise<DeviceFs>;
   close(): Promise<void>;
 }
@@ -33,12 +37,12 @@ export function createCliContext(options: { port: string | null; baudRate: numbe
     baudRate: options.baudRate,
     out: options.out ?? process.stdout,
     err: options.err ?? process.stderr,
-    session() {
+    session({ friendly = false } = {}) {
       session ??= (async () => {
         const path = options.port !== null ? resolvePortName(options.port) : await pickPort();
         const { openSerialTransport } = await serialTransport();
         const transport = await openSerialTransport({ path, baudRate: options.baudRate });
-        return BoardSession.open(transport);
+        return BoardSession.open(transport, { friendly });
       })();
       return session;
     },

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { openSerialTransport } from '../../main/board/serial-transport';
 
 const BIN = join(import.meta.dirname, '../../bin/mpstudio.mjs');
 
@@ -29,4 +30,30 @@ export async function ok(args: string[], input?: string): Promise<CliResult> {
   const result = await cli(args, input);
   expect(result.code, why(result)).toBe(0);
   return result;
+}
+
+/**
+ * What the board says to an Enter on its port once the CLI is done: `>>> ` when it was
+ * handed back at the friendly REPL, nothing at all when it was left in the raw REPL.
+ */
+export async function answerToEnter(path: string, waitMs = 3000): Promise<string> {
+  const transport = await openSerialTransport({ path });
+  let text = '';
+  try {
+    const prompt = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, waitMs);
+      transport.on('data', (bytes) => {
+        text += Buffer.from(bytes).toString('latin1');
+        if (text.includes('>>> ')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    await transport.write(Buffer.from('\r'));
+    await prompt;
+  } finally {
+    await transport.close();
+  }
+  return text;
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeOnModernFirmware, startQemuModern, type QemuBoard } from '../support/qemu-modern';
-import { cli, ok, why } from './cli-runner';
+import { answerToEnter, cli, ok, why } from './cli-runner';
 
 describeOnModernFirmware('mpstudio CLI against the modern firmware under QEMU', () => {
   let qemu: QemuBoard;
@@ -32,6 +32,13 @@ describeOnModernFirmware('mpstudio CLI against the modern firmware under QEMU', 
     const failed = await cli([...port, 'exec', 'import nosuchmodule']);
     expect(failed.code, why(failed)).toBe(1);
     expect(failed.stderr).toContain('ImportError');
+  });
+
+  it('hands the board back at its friendly prompt, as mpremote does', async () => {
+    await ok([...port, 'exec', 'x_left = 1']);
+    const answer = await answerToEnter(qemu.path);
+    expect(answer).toContain('>>> ');
+    expect(answer).not.toContain('raw REPL');
   });
 
   it('makes folders, copies into them, lists them recursively, renames and removes them with -r', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQemuMicrobit, type QemuMicrobit } from '../support/qemu-microbit';
-import { cli, ok, why } from './cli-runner';
+import { answerToEnter, cli, ok, why } from './cli-runner';
 
 describe('mpstudio CLI against the QEMU micro:bit', () => {
   let qemu: QemuMicrobit;
@@ -36,6 +36,13 @@ describe('mpstudio CLI against the QEMU micro:bit', () => {
     const result = await cli(['--port', '/dev/no-such-port', 'exec', 'print(1)']);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('No serial port at /dev/no-such-port');
+  });
+
+  it('hands the board back at its friendly prompt, as mpremote does', async () => {
+    await ok([...port, 'exec', 'x_left = 1']);
+    const answer = await answerToEnter(qemu.path);
+    expect(answer).toContain('>>> ');
+    expect(answer).not.toContain('raw REPL');
   });
 
   it('execs code and prints its output', async () => {

@@ -10,7 +10,7 @@ export const replCommand: CliCommand = {
   summary: 'talk to the board REPL (Ctrl-] to leave)',
   needsBoard: true,
   async run(ctx) {
-    const session = await ctx.session();
+    const session = await ctx.session({ friendly: true });
     ctx.out.write(session.greeting);
     session.on('terminal', (bytes) => ctx.out.write(bytes));
     const stdin = process.stdin;

@@ -181,6 +181,17 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       expect(await fs.stat('/hello.py')).toBeNull();
     });
 
+    it('removes the temporary files a cut upload left, on the first file operation of a connection', async () => {
+      // What a link cut mid-upload leaves: a partial `.mpst-*.tmp` beside the user's own files.
+      await fs.write('/.mpst-cut123.tmp', Buffer.from('partial'));
+      await fs.write('/mine.tmp', Buffer.from('kept'));
+      const fresh = new DeviceFs(session); // as the next connection's first operation
+      const names = (await fresh.list('/')).map((e) => e.name);
+      expect(names).not.toContain('.mpst-cut123.tmp');
+      expect(names).toContain('mine.tmp');
+      await fresh.remove('/mine.tmp');
+    });
+
     it("leaves nothing behind on the board's heap: no globals, no interned names", async () => {
       // A micro:bit has 10 KB of heap: names left in its globals, and strings interned for
       // good (MicroPython never frees a qstr), fragment it until commands no longer compile.
