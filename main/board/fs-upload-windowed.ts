@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import type { BoardSession } from './board-session';
 import { BoardExecError, BoardTimeoutError, TransferCancelledError, TransferDamagedError } from './errors';
 import { pyBytes, pyStr } from './python-literal';
+import { wakeableSleep } from './raw-repl';
 
 /** Escape byte of the stream; it is followed by one of the letters below. */
 const ESC = 0x1b;
@@ -260,10 +261,9 @@ async function feed(session: BoardSession, call: string, target: string, frames:
         continue;
       }
       if (Date.now() - lastWord > BOARD_SILENT_MS) throw new BoardTimeoutError('The board stopped reading the upload.');
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, 100);
-      });
+      const nap = wakeableSleep(100);
+      wake = nap.wake;
+      await nap.slept;
       wake = null;
     }
   } catch (err) {

@@ -10,6 +10,7 @@ import type { BoardSession } from './board-session';
 import type { BoardFsFeatures } from './fs-capabilities';
 import { BoardFsError, BoardTimeoutError, TransferCancelledError } from './errors';
 import { pyBytes, pyBytesLength, pyStr } from './python-literal';
+import { wakeableSleep } from './raw-repl';
 
 import type { RawPasteSupport } from './raw-paste';
 
@@ -134,10 +135,9 @@ async function uploadWithReceiver(session: BoardSession, features: BoardFsFeatur
       if (failed) throw failed;
       if (options.signal?.aborted) throw new TransferCancelledError();
       if (Date.now() > deadline) throw new BoardTimeoutError('The board stopped acknowledging upload chunks.');
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, 100);
-      });
+      const nap = wakeableSleep(100);
+      wake = nap.wake;
+      await nap.slept;
       wake = null;
     }
   };

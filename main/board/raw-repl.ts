@@ -25,6 +25,22 @@ const OK_WAIT_MS = 3000;
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Sleeps up to `ms`, or until the returned `wake` is called. The timer goes as soon as it
+ * is woken: a pending one, however short, holds a CLI's exit until it fires.
+ */
+export function wakeableSleep(ms: number): { slept: Promise<void>; wake: () => void } {
+  let wake = () => {};
+  const slept = new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+  return { slept, wake };
+}
+
+/**
  * A write that gives up at `deadline`: a board that stops reading (stuck, or its UART
  * full) leaves the port undrained forever, and nothing may hang.
  */
