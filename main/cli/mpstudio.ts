@@ -10,13 +10,18 @@ import { EXIT, UsageError, type CliCommand } from './command-registry';
 import { COMMANDS } from './commands';
 import { terminalSafe } from './terminal-safe';
 
+/** Usages longer than this put their summary on the next line, so one long usage does not push every summary off an 80-column terminal. */
+const USAGE_COLUMN = 24;
+
 export function usage(commands: readonly CliCommand[] = COMMANDS): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
+  const width = Math.min(USAGE_COLUMN, Math.max(...commands.map((c) => c.usage.length)));
+  const line = (c: CliCommand): string =>
+    c.usage.length <= width ? `  ${c.usage.padEnd(width)}  ${c.summary}` : `  ${c.usage}\n  ${' '.repeat(width)}  ${c.summary}`;
   return [
     'usage: mpstudio [--port PATH] [--baud N] COMMAND [ARGS...]',
     '',
     'Board paths start with ":" (e.g. :main.py). Commands:',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.map(line),
   ].join('\n');
 }
 
