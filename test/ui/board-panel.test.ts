@@ -32,7 +32,15 @@ describe('Board panel', () => {
     await ide?.close();
   });
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await saveScreenshot(page, `board-panel-failed-${context.task.name.replace(/\W+/g, '-').slice(0, 40)}`);
+    if (context.task.result?.state !== 'fail') return;
+    await saveScreenshot(page, `board-panel-failed-${context.task.name.replace(/\W+/g, '-').slice(0, 40)}`);
+    // What the board and the page said last, for a failure seen only under load.
+    const said = await page.evaluate(async () => {
+      const w = globalThis as InPage;
+      const virtual = await w.studio.virtual.state();
+      return { status: await w.studio.board.status(), potentiometer: virtual.potentiometer, repl: w.mpstudioAutomation.replText().slice(-600) };
+    });
+    console.error(`[board-panel failure] ${JSON.stringify(said)}`);
   });
 
   /** Runs an example as the user does: a new file with its text, F5. */

@@ -92,4 +92,22 @@ describe('IDE board control', () => {
     await waitForRepl(page, /^5$/m);
     expect(ide.errors).toEqual([]);
   });
+
+  it('asks about a stop that outlasts its patience, and takes the question back when the program ends', async () => {
+    const { page } = ide;
+    // Cleaning up for 9 s after Ctrl-C, swallowing Stop's repeats: longer than Stop's 6 s patience.
+    await newFile(
+      page,
+      'import time\ntry:\n    while True:\n        time.sleep_ms(10)\nexcept KeyboardInterrupt:\n    pass\nt = time.ticks_ms()\nwhile time.ticks_diff(time.ticks_ms(), t) < 9000:\n    try:\n        while time.ticks_diff(time.ticks_ms(), t) < 9000:\n            time.sleep_ms(10)\n    except KeyboardInterrupt:\n        pass\nprint("cleaned up")\n',
+    );
+    await page.keyboard.press('F5');
+    await waitForBoardState(page, 'running');
+    await page.keyboard.press('Control+F2');
+    const question = page.locator('.dialog:has-text("The board does not answer")');
+    await question.waitFor({ timeout: UI_TIMEOUT });
+    await waitForRepl(page, /^cleaned up$/m);
+    await question.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    await waitForBoardState(page, 'idle');
+    expect(ide.errors).toEqual([]);
+  });
 });

@@ -123,6 +123,16 @@ export class RunController {
       this.notifications.error('Stopping the program', e);
       return false;
     }
+    // A loaded machine can take longer than the patience to finish a stop that worked:
+    // a board no longer running is not asked about.
+    const status = await studio.board.status().catch(() => null);
+    if (status && status.state !== 'running') return true;
+    // Nor is one whose program ends while the question is up: the dialog goes by itself.
+    const ended = new AbortController();
+    void stopping.then(
+      (result) => result === 'stopped' && ended.abort(),
+      () => undefined,
+    );
     const answer = await choose(
       'The board does not answer',
       'The program did not stop after Ctrl-C. A hard reset restarts the board (files on it are kept).',
@@ -130,7 +140,9 @@ export class RunController {
         { value: 'reset', label: 'Hard reset', primary: true },
         { value: 'wait', label: 'Keep waiting' },
       ],
+      { signal: ended.signal },
     );
+    if (ended.signal.aborted) return true;
     if (answer !== 'reset') return false;
     return this.hardReset();
   }

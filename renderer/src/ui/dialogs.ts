@@ -28,7 +28,11 @@ export function openDialog(content: HTMLElement[], buttons: HTMLButtonElement[],
 }
 
 /** Asks a question; resolves with the chosen value, or `cancel` on Escape. */
-export function choose<T extends string>(title: string, message: string, choices: Array<Choice<T>>): Promise<T | 'cancel'> {
+/**
+ * Asks the user to pick one of `choices`; resolves 'cancel' on Escape. A `signal` that
+ * aborts meanwhile (the question became moot) closes the dialog and resolves 'cancel'.
+ */
+export function choose<T extends string>(title: string, message: string, choices: Array<Choice<T>>, options: { signal?: AbortSignal } = {}): Promise<T | 'cancel'> {
   return new Promise((resolve) => {
     let close = () => undefined as void;
     const buttons = choices.map((choice) => {
@@ -40,6 +44,10 @@ export function choose<T extends string>(title: string, message: string, choices
       return button;
     });
     close = openDialog([h('h2', {}, title), h('p', {}, message)], buttons, () => resolve('cancel'));
+    options.signal?.addEventListener('abort', () => {
+      close();
+      resolve('cancel');
+    });
   });
 }
 
