@@ -14,6 +14,22 @@ describe('OutputBatcher', () => {
     expect(messages.join('')).toBe(bytes.toString('utf8'));
     expect(messages.length).toBeLessThan(5);
   });
+
+  it('hands a lone chunk on at once, and streaming output at most once per interval', async () => {
+    const sent: Array<{ text: string; at: number }> = [];
+    // A long interval, so that a loaded machine's slow tick cannot pass for the interval.
+    const batcher = new OutputBatcher((text) => sent.push({ text, at: performance.now() }), 500);
+    const typed = performance.now();
+    batcher.push(Buffer.from('a')); // an echoed keystroke after a quiet moment
+    await expect.poll(() => sent.length).toBe(1);
+    expect(sent[0]!.at - typed).toBeLessThan(500);
+    // A stream right behind it waits for the interval, however fast it comes.
+    const stream = setInterval(() => batcher.push(Buffer.from('x')), 1);
+    await expect.poll(() => sent.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    clearInterval(stream);
+    batcher.flush();
+    for (let i = 1; i < sent.length - 1; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(490);
+  });
 });
 
 describe('CommandQueue', () => {
