@@ -50,8 +50,7 @@ describe('virtual board REPL, byte for byte', () => {
   it('grants one more window for every window of source it takes', async () => {
     h.clear();
     await h.send('\x05A\x01');
-    await h.waitFor('R\x01');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await h.waitFor(`R\x01${String.fromCharCode(RAW_PASTE_WINDOW & 0xff, RAW_PASTE_WINDOW >> 8)}`);
     const window = h.text.charCodeAt(2) | (h.text.charCodeAt(3) << 8);
     expect(window).toBe(RAW_PASTE_WINDOW);
     const line = 'x = "' + 'y'.repeat(58) + '"\n'; // 64 bytes
@@ -75,7 +74,8 @@ describe('virtual board REPL, byte for byte', () => {
   });
 
   it('aborts a raw-paste on Ctrl-C with KeyboardInterrupt', async () => {
-    await h.exchange('\x05A\x01', 'R\x01');
+    // The whole answer, the window's two bytes too: they may arrive in a chunk of their own.
+    await h.exchange('\x05A\x01', `R\x01${String.fromCharCode(RAW_PASTE_WINDOW & 0xff, RAW_PASTE_WINDOW >> 8)}`);
     const out = await h.exchange('print("never")\x03', '\x04>');
     expect(out).toBe('\x04\x04KeyboardInterrupt: \r\n\x04>');
     expect(await h.exchange('print("after")\x04', '\x04>')).toBe('OKafter\r\n\x04\x04>');
