@@ -104,7 +104,7 @@ export class VirtualBoardTransport implements Transport {
   /**
    * Loads an interpreter now for a `start` expected soon (the app opening on the virtual
    * board): loading is most of a connect, and it overlaps the window's own loading.
-   * Nothing runs and the flash is not touched until `start`.
+   * No program runs and no file of the flash is read or written until `start`.
    */
   warmUp(): void {
     if (this.open && !this.handle && !this.standby) this.standby = this.createWorker();
