@@ -36,6 +36,9 @@ export interface FileTreeOptions {
   folders?: { isOpen(path: string): boolean; toggle(path: string, open: boolean): void };
 }
 
+
+/** How long after the last `dragover` a drag still counts as over the tree (browsers repeat it every ~50 ms). */
+const DRAG_OVER_HOLD_MS = 500;
 export class FileTree {
   readonly element: HTMLDivElement;
   private entries: TreeEntry[] = [];
@@ -70,6 +73,12 @@ export class FileTree {
 
   /** A drag started on one of these rows is under way: replacing the rows now would lose it. */
   private draggingFromHere = false;
+  /**
+   * A drag is over these rows: replacing the row under the pointer between its last
+   * `dragover` and the drop loses the drop. Dragover repeats while the pointer is here,
+   * so the hold lapses soon after it stops (a drag that left, was dropped or cancelled).
+   */
+  private dragOverTimer: ReturnType<typeof setTimeout> | undefined;
   /** A row's name is a text field being typed in: replacing the rows now would drop what was typed. */
   private renaming = false;
   private renderHeld = false;
@@ -168,7 +177,7 @@ export class FileTree {
     // A folder watcher or a refresh may land mid-drag or mid-rename (an editor saving a
     // file, a slow listing): the dragged row or the name being typed must stay until the
     // drop or the rename ends (dragend, Enter, Escape, blur), so the render waits for it.
-    this.renderHeld = this.draggingFromHere || this.renaming;
+    this.renderHeld = this.draggingFromHere || this.dragOverTimer !== undefined || this.renaming;
     if (this.renderHeld) return;
     const rows: HTMLElement[] = [];
     this.visible = [];
@@ -314,14 +323,25 @@ export class FileTree {
     event.preventDefault();
     if (event.dataTransfer) event.dataTransfer.dropEffect = types.includes(this.options.dragType) ? 'move' : 'copy';
     (row ?? this.element).classList.add('fb-drop-target');
+    clearTimeout(this.dragOverTimer);
+    this.dragOverTimer = setTimeout(() => this.endDragOver(), DRAG_OVER_HOLD_MS);
+  }
+
+  /** The drag is no longer over these rows: a render held back meanwhile happens now. */
+  private endDragOver(): void {
+    clearTimeout(this.dragOverTimer);
+    this.dragOverTimer = undefined;
+    if (this.renderHeld) this.render();
   }
 
   private onDropEvent(event: DragEvent, dir: string): void {
     this.element.classList.remove('fb-drop-target');
     const data = event.dataTransfer;
-    if (!data || !this.options.acceptsDrop([...data.types])) return;
-    event.preventDefault();
-    this.options.onDrop(dir, data);
+    if (data && this.options.acceptsDrop([...data.types])) {
+      event.preventDefault();
+      this.options.onDrop(dir, data);
+    }
+    this.endDragOver();
   }
 }
 
