@@ -372,12 +372,14 @@ export class VirtualBoardTransport implements Transport {
     const control = handle.control;
     const heartbeat = Atomics.load(control, Ctrl.heartbeat);
     setTimeout(() => {
+      if (this.handle !== handle) return;
       const taken = ((Atomics.load(control, Ctrl.inRead) - writtenUpTo) | 0) >= 0;
-      if (this.handle !== handle || taken) return;
       // Loading an interpreter (boot, soft reset) or busy feeding the REPL is not being
-      // stuck: look again later. Code that never calls out moves neither.
+      // stuck: look again later, until the worker has the byte. Code that never calls out
+      // moves neither, even when it took the Ctrl-C into its queue just before it started
+      // (a Stop right after Run): taken, but never acted on, so that counts as stuck too.
       if (Atomics.load(control, Ctrl.interpreterUp) === 0 || Atomics.load(control, Ctrl.heartbeat) !== heartbeat) {
-        this.watchInterrupt(handle, writtenUpTo);
+        if (!taken) this.watchInterrupt(handle, writtenUpTo);
         return;
       }
       const raw = Atomics.load(control, Ctrl.replMode) === ReplModeCode.raw;
