@@ -38,8 +38,9 @@ async function violationsUnder(csp: string, use: (session: ChromiumSession) => P
       });
     });
     await chromium.page.route('**/*', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+      // A request still in flight when the test closes the page has nobody left to answer.
+      const response = await route.fetch().catch(() => null);
+      if (response) await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } }).catch(() => undefined);
     });
     await use(chromium);
     return violations;

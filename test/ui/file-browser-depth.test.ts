@@ -41,8 +41,8 @@ describe('file browser: depth of rows', () => {
     // The empty line sits between the folder and what follows it.
     const order = await page.locator('.fb-board .fb-tree > *').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.path ?? r.className));
     expect(order.indexOf('fb-empty-folder')).toBe(order.indexOf('/aaa_empty') + 1);
-    const guide = await row(page, 'board', '/lib/util.py').evaluate((e) => getComputedStyle(e).backgroundImage);
-    expect(guide).toMatch(/gradient/);
+    // Read from the row as shown: a refresh still landing may replace it between finding and reading.
+    await expect.poll(() => row(page, 'board', '/lib/util.py').evaluate((e) => getComputedStyle(e).backgroundImage)).toMatch(/gradient/);
     await saveScreenshot(page, 'fb-depth');
   });
 });
