@@ -69,6 +69,9 @@ const BUTTON_WAIT_MS = 5 * 60_000;
 const STATEMENT_GRACE_MS = 500;
 /** Silence that marks the end of the board's echo of retyped input. */
 const RETYPE_ECHO_MS = 60;
+/** Before a command takes the REPL: how long the board must be quiet after echoing the last key, and the most to wait for that. */
+const ECHO_QUIET_MS = 30;
+const ECHO_GRACE_MS = 1000;
 /** Sent on its own when a command did not compile for want of memory: short enough to need no transit guard. */
 const COLLECT_GARBAGE = 'import gc\ngc.collect()';
 /** At most one flooding notice in the terminal per this many ms. */
@@ -502,6 +505,7 @@ export class BoardSession extends EventEmitter {
     }
     // A statement typed at the REPL (`1+2`, `time.sleep(1)`) gets a moment to finish before Ctrl-C would interrupt it.
     await this.#typed.waitForPrompt(STATEMENT_GRACE_MS);
+    await this.#typed.waitForEcho(ECHO_QUIET_MS, ECHO_GRACE_MS);
     if (this.#typed.statementRunning) this.#typed.dropSubmitted(); // Interrupted now: it must not run again.
     this.#capturing = true;
     try {

@@ -16,6 +16,8 @@ const CTRL_C = 0x03;
 const PROMPTS = /\n>>> |\n\.\.\. |=== /g;
 /** Longest prompt pattern, less one: how much output to keep to find a prompt cut across chunks. */
 const TAIL_LENGTH = 4;
+/** How often waitForEcho looks again. */
+const ECHO_POLL_MS = 10;
 /** Byte-for-character, so prompts are found whatever else (UTF-8 cut mid-character) the output holds. */
 const LATIN1 = new TextDecoder('latin1');
 
@@ -28,9 +30,13 @@ export class TypedInput {
    */
   #promptsOwed = 0;
   #promptWaiters = new Set<() => void>();
+  /** When the user last typed, and when the board last showed anything (ms since the epoch). */
+  #lastTypedAt = 0;
+  #lastShownAt = 0;
 
   /** Bytes the user's keystrokes put on the wire, in the friendly REPL. */
   typed(bytes: Uint8Array): void {
+    this.#lastTypedAt = Date.now();
     for (const byte of bytes) {
       this.#pending.push(byte);
       // Ctrl-C ends whatever runs or is open with a single prompt.
@@ -41,6 +47,7 @@ export class TypedInput {
 
   /** Friendly-REPL output from the board, as the terminal shows it. */
   shown(bytes: Uint8Array): void {
+    this.#lastShownAt = Date.now();
     const text = this.#tail + LATIN1.decode(bytes);
     let freshPrompt = false;
     for (const match of text.matchAll(PROMPTS)) {
@@ -79,6 +86,23 @@ export class TypedInput {
       const timer = setTimeout(done, ms);
       this.#promptWaiters.add(done);
     });
+  }
+
+  /**
+   * Resolves once the board has answered the last keystroke and then gone quiet for
+   * `quietMs`, or after `maxMs`. A command's Ctrl-C sent before the echo of a key just typed
+   * would have the echo read (and dropped) as part of the command's exchange: the terminal
+   * then lacks a character the board has (`eep = 7` shown, `keep = 7` run). Keys typed long
+   * ago, or a board that printed since, cost nothing.
+   */
+  async waitForEcho(quietMs: number, maxMs: number): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    const answered = () => this.#lastShownAt >= this.#lastTypedAt;
+    if (answered() && Date.now() - this.#lastTypedAt >= quietMs) return;
+    while (Date.now() < deadline) {
+      if (answered() && Date.now() - this.#lastShownAt >= quietMs) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(ECHO_POLL_MS, Math.max(1, deadline - Date.now()))));
+    }
   }
 
   /** A running statement was interrupted: what was submitted is finished and must not be typed again. */

@@ -87,3 +87,25 @@ describe('TypedInput with typed-ahead Enters', () => {
     expect(input.statementRunning).toBe(false);
   });
 });
+
+describe('TypedInput waiting for the echo of the last key', () => {
+  it('waits for the board to answer a key just typed and fall quiet, and not for a key typed long ago', async () => {
+    const input = new TypedInput();
+    input.typed(bytes('k'));
+    const started = Date.now();
+    setTimeout(() => input.shown(bytes('k')), 120);
+    await input.waitForEcho(30, 2000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140); // The echo, then 30 ms of quiet.
+    const again = Date.now();
+    await input.waitForEcho(30, 2000);
+    expect(Date.now() - again).toBeLessThan(100);
+  });
+
+  it('gives up after its longest wait when no echo comes', async () => {
+    const input = new TypedInput();
+    input.typed(bytes('k'));
+    const started = Date.now();
+    await input.waitForEcho(30, 200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+});

@@ -140,6 +140,17 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       expect(terminal.join('')).not.toContain('1+21+2'); // The retyped line's echo is not shown twice.
     });
 
+    it('shows every key typed just before a command, though the board had not echoed it yet', async () => {
+      terminal.length = 0;
+      // No wait for the echo: the file browser's refresh can start the moment a key leaves.
+      await session.writeTerminal('4');
+      await session.writeTerminal('+5');
+      expect((await session.execText('print(6*7)')).trim()).toBe('42');
+      await session.writeTerminal('\r');
+      await expect.poll(() => terminal.join(''), { timeout: 10_000 }).toMatch(/4\+5\r\n9\r\n>>> $/);
+      expect(terminal.join('')).not.toContain('4+54+5');
+    });
+
     it('lets a statement typed at the REPL finish before a command takes the board', async () => {
       terminal.length = 0;
       await session.writeTerminal('total = sum(range(3000)); print("done", total)\r');
