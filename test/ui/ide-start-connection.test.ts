@@ -59,8 +59,8 @@ describe('the board the IDE opens at start', () => {
     await expect
       .poll(() => ide.page.evaluate(() => (globalThis as InPage).studio.board.status()), { timeout: UI_TIMEOUT })
       .toMatchObject({ state: 'idle', target: { kind: 'virtual' } });
-    // A choice the user made is the one remembered for the next start.
-    expect((await storedSettings(ide)).lastTarget).toEqual({ kind: 'virtual' });
+    // A choice the user made is the one remembered for the next start (saved once the connect is done).
+    await expect.poll(async () => (await storedSettings(ide)).lastTarget).toEqual({ kind: 'virtual' });
   });
 
   it('falls back to the virtual board when the last board is gone, and says so', async () => {
