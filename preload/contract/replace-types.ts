@@ -1,0 +1,42 @@
+/** Replacing files: the user's consent for a write over an existing file, and the conflict shown to ask for it. */
+
+/**
+ * What the user agreed to when a write may land on an existing file (see
+ * main/consent/replace-rule.ts). Without it, a write over a file whose content differs
+ * fails with a `conflict` error that names both sides, so the UI can ask.
+ */
+export interface WriteConsent {
+  /** Replace the file only while its content still has this SHA-256 (what the user was shown, or what the editor opened). */
+  replaces?: string;
+  /** Write beside it under a free name (`hello (2).py`) instead of replacing it. */
+  keepBoth?: boolean;
+}
+
+/**
+ * One side of a replacement: a file on the board, in the local folder, one the system
+ * opened in the app (`file`), an editor's buffer, the mirror's copy, or a dropped file.
+ */
+export interface ReplaceSide {
+  side: 'board' | 'local' | 'file' | 'editor' | 'mirror' | 'computer';
+  path: string;
+  size: number;
+  /** Milliseconds since 1970; absent where the side keeps no date (board flash). */
+  modifiedAt?: number;
+}
+
+export interface ReplaceConflict {
+  /** The existing file the write would replace. */
+  target: ReplaceSide & { side: 'board' | 'local' | 'file'; sha256: string };
+  /** What would replace it. */
+  incoming: ReplaceSide;
+}
+
+/** The user's answers for a transfer of many files, by target path (board path, or local relative path). */
+export type ReplaceDecisions = Record<string, WriteConsent>;
+
+/** Where a write went: `path` differs from the one asked for when the user chose "Keep both". */
+export interface WriteOutcome {
+  path: string;
+  /** True when the target already had exactly these bytes, so nothing was written. */
+  unchanged: boolean;
+}
