@@ -3,6 +3,9 @@ import { CTRL_C, FRIENDLY_PROMPT } from './control-bytes';
 import { BoardTimeoutError } from './errors';
 import type { ByteLink } from './raw-paste';
 
+/** How long a reset may take to give its banner and prompt: the board runs boot.py and main.py first. */
+export const RESET_TIMEOUT_MS = 5000;
+
 export interface BannerInfo {
   /** e.g. `MicroPython v1.9.2-34-gd64154c73 on 2017-09-01; micro:bit v1.0.1 with nRF51822`. */
   banner: string;

@@ -11,7 +11,7 @@ const GUARD_LIMIT = 4096;
  * Without raw-paste a board can drop bytes of the source, and a damaged source may still
  * compile (`close` → `cloe`). So the source travels as a bytes literal that the board
  * runs only if its length and byte sum are right; a damaged one fails in the guard, and
- * #execNow resends it. Very long sources go plain: the guard doubles their memory use.
+ * RawCommands.exec resends it. Very long sources go plain: the guard doubles their memory use.
  * `exec` takes the literal out of the board's globals as it starts: left there, it kept the
  * last command's whole source alive into the next command's compile, on a heap of 10 KB.
  */
