@@ -49,6 +49,15 @@ export interface BoardSessionOptions {
   friendly?: boolean;
 }
 
+/** A program run: whether the byte that starts it has left, and the means to end or call it off. */
+interface ProgramRun {
+  abort: AbortController;
+  started: boolean;
+  stopRequested: boolean;
+  /** Resolves once the program ended or was called off. */
+  ended: Promise<void>;
+}
+
 /** How long closing waits to hand the board back at its friendly prompt. */
 const LEAVE_RAW_ON_CLOSE_MS = 500;
 
@@ -72,8 +81,8 @@ export class BoardSession extends EventEmitter {
   #input: TerminalInput;
   #lastFloodNotice = 0;
   #running = false;
-  /** Ends the program run in progress when the board restarts under it. */
-  #runAbort: AbortController | null = null;
+  /** The program run in progress: `abort` ends it when the board restarts under it, or calls it off before it started. */
+  #run: ProgramRun | null = null;
   #closed: TransportCloseReason | null = null;
   /** The user's unfinished REPL input, typed again after a command wipes it. */
   #typed = new TypedInput();
@@ -91,7 +100,7 @@ export class BoardSession extends EventEmitter {
       commands: this.#commands,
       typed: this.#typed,
       throughRestart: (restart) => this.#throughRestart(restart),
-      endRun: () => this.#runAbort?.abort(new BoardRestartedError()),
+      endRun: () => this.#run?.abort.abort(new BoardRestartedError()),
     });
     this.#input = new TerminalInput({
       link: this,
@@ -166,26 +175,34 @@ export class BoardSession extends EventEmitter {
           options.onStdout?.(bytes);
         };
         let result: RunResult;
-        const abort = new AbortController();
-        this.#runAbort = abort;
+        let end = (): void => undefined;
+        const run: ProgramRun = { abort: new AbortController(), started: false, stopRequested: false, ended: new Promise((resolve) => (end = resolve)) };
+        const abort = run.abort;
+        this.#run = run;
         try {
           // A program's output may be lossy under a flood (the terminal says so); a run is not an answer.
-          await this.#commands.exec(source, { onStdout: forward, timeoutMs: 2 ** 31 - 1, toleratesDrops: true, signal: abort.signal });
+          await this.#commands.exec(source, { onStdout: forward, timeoutMs: 2 ** 31 - 1, toleratesDrops: true, signal: abort.signal, onStart: () => (run.started = true) });
           result = { outcome: 'completed' };
         } catch (err) {
-          if (abort.signal.reason instanceof BoardRestartedError) {
+          if (run.stopRequested && !run.started && !(err instanceof BoardDisconnectedError)) {
+            // Stop came before the program did: it never ran.
+            this.emit('terminal', new TextEncoder().encode('\r\n[Stopped before the program started.]\r\n'));
+            result = { outcome: 'stopped' };
+          } else if (abort.signal.reason instanceof BoardRestartedError) {
             // The board is back at its friendly prompt, banner printed: say so where the program's output was.
             this.#running = false;
             this.#prompt.atFriendlyPrompt();
             this.emit('terminal', new TextEncoder().encode(`\r\n[The board restarted.]\r\n${this.info.banner}\r\n${FRIENDLY_PROMPT}`));
             return { outcome: 'stopped' } satisfies RunResult;
+          } else {
+            if (!(err instanceof BoardExecError)) throw err;
+            this.emit('terminal', new TextEncoder().encode(err.traceback.replace(/\r?\n/g, '\r\n') + '\r\n'));
+            result = err.exceptionType === 'KeyboardInterrupt' ? { outcome: 'stopped', traceback: err.traceback } : { outcome: 'failed', traceback: err.traceback };
           }
-          if (!(err instanceof BoardExecError)) throw err;
-          this.emit('terminal', new TextEncoder().encode(err.traceback.replace(/\r?\n/g, '\r\n') + '\r\n'));
-          result = err.exceptionType === 'KeyboardInterrupt' ? { outcome: 'stopped', traceback: err.traceback } : { outcome: 'failed', traceback: err.traceback };
         } finally {
           this.#running = false;
-          this.#runAbort = null;
+          this.#run = null;
+          end();
         }
         await this.#leaveRaw(false);
         this.emit('terminal', new TextEncoder().encode(FRIENDLY_PROMPT));
@@ -199,12 +216,23 @@ export class BoardSession extends EventEmitter {
     await this.transport.write(Uint8Array.of(CTRL_C));
   }
 
-  /** Stops what runs: Ctrl-C, repeated a few times while that `run` goes on (programs may swallow one). */
+  /**
+   * Stops what runs: Ctrl-C, repeated a few times while that `run` goes on (programs may
+   * swallow one). A run that has not started yet (the session is still getting the board to
+   * its prompt or sending the program) is called off instead: a Ctrl-C then would land in
+   * that exchange and be lost, and the program would start as if Stop had not been pressed.
+   */
   async stop(): Promise<void> {
+    const run = this.#run;
+    if (run && !run.started) {
+      run.stopRequested = true;
+      run.abort.abort();
+      await run.ended; // Stop is done when the run is (hardReset looks right after).
+      return;
+    }
     // The repeats are for this run only: a run the user starts meanwhile (F5 right after
     // Stop) is a new program, and a late Ctrl-C would stop it before it printed a line.
-    const run = this.#runAbort;
-    const sameRunGoesOn = () => run !== null && this.#runAbort === run;
+    const sameRunGoesOn = () => run !== null && this.#run === run;
     // At least once: the loop may have been typed at the REPL rather than started by run().
     await this.interrupt();
     for (let attempt = 0; attempt < 4 && sameRunGoesOn(); attempt++) {

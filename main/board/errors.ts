@@ -210,6 +210,21 @@ export class TransferCancelledError extends BoardError {
   }
 }
 
+/**
+ * A command was called off before the byte that starts it left (Stop pressed while the
+ * session was still getting the board to its prompt or sending the program). Nothing ran.
+ * `sourceSent`: the source is in the board's input and must be cleared.
+ */
+export class CommandCancelledError extends BoardError {
+  constructor(
+    readonly sourceSent: boolean,
+    message = 'Stopped before the program started.',
+    cause?: unknown,
+  ) {
+    super('cancelled', message, { cause });
+  }
+}
+
 /** The one mapping from anything thrown in main to what crosses the wire. */
 export function toWireError(err: unknown): WireError {
   if (err instanceof BoardError) {

@@ -20,6 +20,8 @@ export const PROMPT_TIMEOUT_MS = 1500;
 const STATEMENT_GRACE_MS = 500;
 /** Silence that marks the end of the board's echo of retyped input. */
 const RETYPE_ECHO_MS = 60;
+/** The most to wait for the first byte of that echo. */
+const RETYPE_FIRST_ECHO_MS = 1000;
 /** Before a command takes the REPL: how long the board must be quiet after echoing the last key, and the most to wait for that. */
 const ECHO_QUIET_MS = 30;
 const ECHO_GRACE_MS = 1000;
@@ -211,14 +213,24 @@ export class PromptKeeper {
   async retype(): Promise<void> {
     const input = this.#typed.pending;
     if (input.length === 0) return;
+    // Plain text typed on the line echoes as itself (after any auto-indent): seeing it ends the
+    // wait at once. Other keys (arrows, backspace) echo otherwise: then the board's silence does.
+    const typed = Buffer.from(input).toString('latin1');
+    const lastLine = typed.slice(typed.lastIndexOf('\r') + 1);
+    const plain = /^[\x20-\x7e]+$/.test(lastLine);
     this.#capturing = true;
     try {
       this.#link.incoming.drain();
       await writePaced(this.#link, input, this.#pacing);
-      const deadline = Date.now() + RETYPE_ECHO_MS * 10;
-      while (Date.now() < deadline) {
+      // The first byte may be slow to come on a loaded host.
+      const deadline = Date.now() + RETYPE_FIRST_ECHO_MS + RETYPE_ECHO_MS * 10;
+      let echo = '';
+      while (Date.now() < deadline && !(plain && echo.endsWith(lastLine))) {
         try {
-          await this.#link.incoming.readSome({ timeoutMs: RETYPE_ECHO_MS });
+          // Plain text is waited for whole; other keys until the board pauses after its first byte.
+          const patience = echo === '' || plain ? RETYPE_FIRST_ECHO_MS : RETYPE_ECHO_MS;
+          const chunk = await this.#link.incoming.readSome({ timeoutMs: Math.max(1, Math.min(patience, deadline - Date.now())) });
+          echo += Buffer.from(chunk).toString('latin1');
         } catch (err) {
           if (err instanceof BoardDisconnectedError) throw err;
           break; // Quiet: the echo is over.
@@ -228,4 +240,5 @@ export class PromptKeeper {
       this.#capturing = false;
     }
   }
+
 }

@@ -7,7 +7,8 @@
  * the next one finds its prompt. It also remembers whether the board has raw-paste.
  */
 import { RESET_TIMEOUT_MS } from './board-banner';
-import { BoardDisconnectedError, BoardExecError, BoardFloodingError, BoardMemoryError, BoardOutOfStepError, isCompileMemoryError } from './errors';
+import { CTRL_C } from './control-bytes';
+import { BoardDisconnectedError, BoardExecError, BoardFloodingError, BoardMemoryError, BoardOutOfStepError, CommandCancelledError, isCompileMemoryError } from './errors';
 import type { PromptKeeper } from './prompt-keeper';
 import type { ByteLink, RawPasteSupport } from './raw-paste';
 import { execRaw, type Pacing } from './raw-repl';
@@ -21,6 +22,8 @@ export interface ExecOptions {
   selfChecking?: boolean;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Told right before the byte that starts the command; until then an aborted `signal` calls it off (CommandCancelledError). */
+  onStart?: () => void;
 }
 
 /** What the session adds for a program run: its output may be lossy under a flood (the terminal says so). */
@@ -99,6 +102,7 @@ export class RawCommands {
         onStdout: options.onStdout,
         onStderr: options.onStderr,
         onPasteDetected: (support) => (this.#paste = support),
+        onStart: options.onStart,
       });
       if (response.strayAnswerPossible) this.#prompt.doubtPrompt();
       const dropped = this.#link.incoming.dropped - droppedBefore;
@@ -127,6 +131,15 @@ export class RawCommands {
       return response.stdout;
     } catch (err) {
       if (err instanceof BoardExecError || err instanceof BoardDisconnectedError || err instanceof BoardFloodingError) throw err;
+      if (err instanceof CommandCancelledError) {
+        // Called off before it started: nothing ran. A source already sent waits in the board's
+        // input: Ctrl-C clears it (raw REPL) or ends the paste (raw-paste); the next command proves its prompt.
+        if (err.sourceSent) {
+          await this.#link.write(Uint8Array.of(CTRL_C));
+          this.#prompt.doubtPrompt();
+        }
+        throw err;
+      }
       if (err instanceof BoardOutOfStepError) {
         this.#prompt.lostTrack();
         throw err;

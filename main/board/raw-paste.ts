@@ -48,7 +48,7 @@ export async function sendRawPaste(
   link: ByteLink,
   source: Uint8Array,
   windowSize: number,
-  options: { timeoutMs: number; signal?: AbortSignal | undefined },
+  options: { timeoutMs: number; signal?: AbortSignal | undefined; beforeEnd?: (() => void) | undefined },
 ): Promise<boolean> {
   const wait = { timeoutMs: options.timeoutMs, signal: options.signal, what: 'The board stopped granting raw-paste windows.' };
   let credit = windowSize;
@@ -70,6 +70,7 @@ export async function sendRawPaste(
     offset += piece.length;
     credit -= piece.length;
   }
+  if (!stoppedByBoard) options.beforeEnd?.(); // May call the command off: its Ctrl-D is what starts it.
   await link.write(Uint8Array.of(CTRL_D));
   if (stoppedByBoard) return false;
   // Grants may still arrive before the board's end-of-input Ctrl-D.

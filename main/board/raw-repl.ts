@@ -4,7 +4,7 @@
  * answer as it streams in.
  */
 import { CTRL_A, CTRL_D, RAW_PROMPT, RAW_REPL_BANNER } from './control-bytes';
-import { BoardOutOfStepError, BoardTimeoutError } from './errors';
+import { BoardOutOfStepError, BoardTimeoutError, CommandCancelledError } from './errors';
 import { negotiateRawPaste, sendRawPaste, type ByteLink, type RawPasteSupport } from './raw-paste';
 import { RawResponseParser, type RawResponse } from './raw-response-parser';
 
@@ -83,6 +83,11 @@ export interface RawExecOptions {
   onStderr?: ((bytes: Uint8Array) => void) | undefined;
   /** Told what raw-paste support turned out to be, when it was undetected. */
   onPasteDetected?: (support: RawPasteSupport) => void;
+  /**
+   * Told right before the byte that starts the command (the Ctrl-D after its source). Until
+   * then an aborted `signal` calls the command off with CommandCancelledError, and nothing runs.
+   */
+  onStart?: (() => void) | undefined;
 }
 
 export interface RawExchange extends RawResponse {
@@ -102,22 +107,38 @@ export async function execRaw(link: ByteLink, source: Uint8Array, options: RawEx
     if (left <= 0) throw new BoardTimeoutError(`The board did not finish the command within ${options.timeoutMs} ms.`);
     return left;
   };
+  // The gate before the start: a Ctrl-C sent now would land in the protocol exchange (a
+  // prompt's proof, the source) and be lost, and the command would then run as if never stopped.
+  let started = false;
+  const startOrCancel = (): void => {
+    if (options.signal?.aborted) throw new CommandCancelledError(true);
+    started = true;
+    options.onStart?.();
+  };
+  if (options.signal?.aborted) throw new CommandCancelledError(false);
   let expectOk = true;
-  if (options.paste.kind === 'supported' || options.paste.kind === 'undetected') {
-    const support = await negotiateRawPaste(link, options.signal);
-    if (options.paste.kind === 'undetected') options.onPasteDetected?.(support);
-    // This board said yes before: any other answer now means we are not where we think
-    // (at a program's imitation of the prompt, say). Nothing has been sent to run yet.
-    else if (support.kind !== 'supported') throw new BoardOutOfStepError('The board did not answer like a raw REPL prompt.', 'no');
-    if (support.kind === 'supported') {
-      const accepted = await sendRawPaste(link, source, support.windowSize, { timeoutMs: remaining(), signal: options.signal });
-      expectOk = false;
-      void accepted; // When the board stops early it still answers with stdout/error text.
+  try {
+    if (options.paste.kind === 'supported' || options.paste.kind === 'undetected') {
+      const support = await negotiateRawPaste(link, options.signal);
+      if (options.paste.kind === 'undetected') options.onPasteDetected?.(support);
+      // This board said yes before: any other answer now means we are not where we think
+      // (at a program's imitation of the prompt, say). Nothing has been sent to run yet.
+      else if (support.kind !== 'supported') throw new BoardOutOfStepError('The board did not answer like a raw REPL prompt.', 'no');
+      if (support.kind === 'supported') {
+        const accepted = await sendRawPaste(link, source, support.windowSize, { timeoutMs: remaining(), signal: options.signal, beforeEnd: startOrCancel });
+        expectOk = false;
+        void accepted; // When the board stops early it still answers with stdout/error text.
+      }
     }
-  }
-  if (expectOk) {
-    await writePaced(link, source, options.pacing, options.signal, deadline);
-    await writeBefore(link, Uint8Array.of(CTRL_D), deadline);
+    if (expectOk) {
+      await writePaced(link, source, options.pacing, options.signal, deadline);
+      startOrCancel();
+      await writeBefore(link, Uint8Array.of(CTRL_D), deadline);
+    }
+  } catch (err) {
+    // Aborted mid-negotiation or mid-source: called off all the same, with input to clear.
+    if (options.signal?.aborted && !started && !(err instanceof CommandCancelledError)) throw new CommandCancelledError(true, undefined, err);
+    throw err;
   }
   const parser = new RawResponseParser({ expectOk, onStdout: options.onStdout, onStderr: options.onStderr });
   // A board without flow control can drop the final Ctrl-D itself and then wait forever

@@ -43,6 +43,33 @@ describe('exec answers stay with their command', () => {
     expect(await session.execText('y=2')).toBe(answerFor('y=2'));
   }, 30_000);
 
+  it('still types a key when the board is slow to leave the raw REPL for it', async () => {
+    const { board, session } = await linkedBoard({ lagMs: 0 });
+    await session.execText('x=1'); // The board is left at the raw prompt.
+    const terminal: string[] = [];
+    session.on('terminal', (bytes) => terminal.push(Buffer.from(bytes).toString('latin1')));
+    // The banner that answers Ctrl-B comes after 2 s, past the 1.5 s the session waits for it.
+    board.stallAnswers(1, 2000, 10);
+    await session.writeTerminal('b');
+    await expect.poll(() => terminal.join('')).toContain('b');
+    expect(await session.execText('print(6*7)')).toBe(answerFor('print(6*7)'));
+  }, 30_000);
+
+  it('does not show a retyped line twice when the board is slow to echo it', async () => {
+    const { board, session } = await linkedBoard({ lagMs: 0 });
+    const terminal: string[] = [];
+    session.on('terminal', (bytes) => terminal.push(Buffer.from(bytes).toString('latin1')));
+    await session.writeTerminal('1+2');
+    await expect.poll(() => terminal.join('')).toContain('1+2');
+    await session.execText('x=1'); // Its Ctrl-C wipes the board's copy of the line: it is typed again.
+    // The banner after Ctrl-B, then each byte of the retyped line's echo, 150 ms apart: slower than the 60 ms pause that ends other echoes.
+    board.stallAnswers(4, 100, 150);
+    await session.writeTerminal('\r');
+    // (This scripted board only echoes at its friendly prompt: the Enter comes back as itself.)
+    await expect.poll(() => terminal.join('')).toMatch(/\r$/);
+    expect(terminal.join('')).toBe('1+2\r');
+  }, 30_000);
+
   it('does not take a late extra answer (after a resent Ctrl-D) for the next command', async () => {
     const { board, session } = await linkedBoard({ lagMs: 0, refuseRawPaste: true });
     await session.execText('a=1');

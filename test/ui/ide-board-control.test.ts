@@ -81,9 +81,11 @@ describe('IDE board control', () => {
 
   it('stops a loop that never yields: the virtual board restarts its interpreter', async () => {
     const { page } = ide;
-    // It prints nothing: output would be a call out of the interpreter, where Ctrl-C gets in.
-    await newFile(page, 'n = 0\nwhile True:\n    n += 1\n');
+    // Nothing in the loop calls out of the interpreter (as output would), so Ctrl-C cannot get
+    // in. Its one print says the program has started: a Stop before that only calls the run off.
+    await newFile(page, 'print("looping")\nn = 0\nwhile True:\n    n += 1\n');
     await page.keyboard.press('F5');
+    await waitForRepl(page, /^looping$/m);
     await waitForBoardState(page, 'running');
     await page.keyboard.press('Control+F2');
     await waitForBoardState(page, 'idle', 30_000);
@@ -98,9 +100,10 @@ describe('IDE board control', () => {
     // Cleaning up for 9 s after Ctrl-C, swallowing Stop's repeats: longer than Stop's 6 s patience.
     await newFile(
       page,
-      'import time\ntry:\n    while True:\n        time.sleep_ms(10)\nexcept KeyboardInterrupt:\n    pass\nt = time.ticks_ms()\nwhile time.ticks_diff(time.ticks_ms(), t) < 9000:\n    try:\n        while time.ticks_diff(time.ticks_ms(), t) < 9000:\n            time.sleep_ms(10)\n    except KeyboardInterrupt:\n        pass\nprint("cleaned up")\n',
+      'import time\nprint("waiting")\ntry:\n    while True:\n        time.sleep_ms(10)\nexcept KeyboardInterrupt:\n    pass\nt = time.ticks_ms()\nwhile time.ticks_diff(time.ticks_ms(), t) < 9000:\n    try:\n        while time.ticks_diff(time.ticks_ms(), t) < 9000:\n            time.sleep_ms(10)\n    except KeyboardInterrupt:\n        pass\nprint("cleaned up")\n',
     );
     await page.keyboard.press('F5');
+    await waitForRepl(page, /^waiting$/m); // Started: a Stop before that only calls the run off.
     await waitForBoardState(page, 'running');
     await page.keyboard.press('Control+F2');
     const question = page.locator('.dialog:has-text("The board does not answer")');

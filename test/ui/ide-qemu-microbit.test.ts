@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startQemuMicrobit, type QemuMicrobit } from '../support/qemu-microbit';
 import { saveScreenshot } from '../support/chromium';
-import { connectSerial, newFile, openIde, waitForBoardState, type Ide } from './ide-driver';
+import { connectSerial, newFile, openIde, waitForBoardState, waitForRepl, type Ide } from './ide-driver';
 import { ideScenarios } from './ide-scenarios';
 
 describe('IDE with the QEMU micro:bit', () => {
@@ -32,8 +32,9 @@ describe('IDE with the QEMU micro:bit', () => {
   it('offers a hard reset when Stop gets no answer', async () => {
     const { page } = ide;
     // With Ctrl-C disabled the program cannot be interrupted: only a reset stops it.
-    await newFile(page, 'import micropython\nmicropython.kbd_intr(-1)\nwhile True:\n    pass\n');
+    await newFile(page, 'import micropython\nmicropython.kbd_intr(-1)\nprint("deaf")\nwhile True:\n    pass\n');
     await page.keyboard.press('F5');
+    await waitForRepl(page, /^deaf$/m, 45_000); // Started: a Stop before that only calls the run off.
     await waitForBoardState(page, 'running', 45_000);
     await page.keyboard.press('Control+F2');
     const dialog = page.locator('.dialog:has-text("does not answer")');

@@ -104,6 +104,50 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       expect((await second).outcome).toBe('stopped');
     });
 
+    it('calls off a run that Stop caught before it started: nothing runs, and the board stays usable', async () => {
+      terminal.length = 0;
+      await session.writeTerminal('\r'); // At the friendly prompt: the run has a prompt to leave and prove first.
+      await expect.poll(() => terminal.join('')).toContain('>>> ');
+      let out = '';
+      const run = session.run('print("started")', { onStdout: (bytes) => (out += Buffer.from(bytes).toString()) });
+      await expect.poll(() => session.running).toBe(true);
+      // Stop while the session is still getting the board to its raw prompt: a Ctrl-C sent
+      // now would be spent on that exchange, and the program would then run unstopped.
+      await session.stop();
+      expect(await run).toEqual({ outcome: 'stopped' });
+      expect(out).toBe('');
+      expect(terminal.join('')).toContain('[Stopped before the program started.]');
+      expect((await session.execText('print(6*7)')).trim()).toBe('42');
+      expect((await session.run('print("ran")')).outcome).toBe('completed');
+    });
+
+    it('calls off a run that Stop caught while its source was on the way: nothing runs, and the board stays usable', async () => {
+      terminal.length = 0;
+      const source = `zz_marker = 1\nprint("started")\n${'# a comment line that makes the source long enough to take a while\n'.repeat(16)}`;
+      const link = fixture.transport as { write(bytes: Uint8Array): Promise<void> };
+      const write = link.write;
+      let stopping: Promise<void> | undefined;
+      // Stop the moment the program's first bytes leave (raw-paste window or paced chunk).
+      link.write = function (this: unknown, bytes: Uint8Array) {
+        const sent = write.call(fixture.transport, bytes);
+        if (!stopping && Buffer.from(bytes).includes('zz_marker')) stopping = session.stop();
+        return sent;
+      };
+      let out = '';
+      try {
+        const result = await session.run(source, { onStdout: (bytes) => (out += Buffer.from(bytes).toString()) });
+        expect(stopping).toBeDefined();
+        await stopping;
+        expect(result).toEqual({ outcome: 'stopped' });
+      } finally {
+        link.write = write;
+      }
+      expect(out).toBe('');
+      expect(terminal.join('')).toContain('[Stopped before the program started.]');
+      expect((await session.execText('print("zz_marker" in globals())')).trim()).toBe('False');
+      expect((await session.run('print("ran")')).outcome).toBe('completed');
+    });
+
     it('is not fooled by a program that prints prompts and raw REPL text (Thonny #3257)', async () => {
       const out = await session.execText('for i in range(3):\n print(">>> ")\n print("raw REPL; CTRL-B to exit\\r\\n>")\nprint("end")');
       expect(out).toContain('end');
