@@ -8,6 +8,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { toStudioError } from '../../../preload/build-api';
 import { studio } from '../studio-api';
 import { h } from '../ui/dom';
 import { OfflineNotice } from './offline-notice';
@@ -16,6 +17,8 @@ import { registerTracebackLinks, type TracebackTarget } from './traceback-links'
 
 const CTRL_C = '\x03'; // KeyboardInterrupt, or copy when text is selected
 const SCROLLBACK_LINES = 10_000;
+/** A board that refuses keys says so in the terminal at most this often, not once per key. */
+const KEY_ERROR_NOTE_MS = 2000;
 
 export interface ReplTerminalOptions {
   fontSize: number;
@@ -33,6 +36,7 @@ export class ReplTerminal {
   private readonly fit = new FitAddon();
   private readonly output: OutputBatcher;
   private readonly offline: OfflineNotice;
+  private lastKeyErrorNote = 0;
 
   constructor(private readonly options: ReplTerminalOptions) {
     this.terminal = new Terminal({
@@ -154,7 +158,15 @@ export class ReplTerminal {
   }
 
   send(data: string): void {
-    studio.repl.write(data).catch(() => this.offline.show());
+    studio.repl.write(data).catch((error: unknown) => {
+      const failure = toStudioError(error);
+      // No board: the bar over the terminal offers to connect. A connected board that did not
+      // take the keys (it stopped answering) says why, rather than claiming nothing is connected.
+      if (failure.code === 'not-connected' || failure.code === 'disconnected') return this.offline.show();
+      if (Date.now() - this.lastKeyErrorNote < KEY_ERROR_NOTE_MS) return;
+      this.lastKeyErrorNote = Date.now();
+      this.note(`What you typed did not reach the board: ${failure.message}`);
+    });
   }
 
   /** Follows the board's connection: a connected board makes the offline notice go. */
