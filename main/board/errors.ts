@@ -27,6 +27,13 @@ export class BoardTimeoutError extends BoardError {
   }
 }
 
+/** The board did not answer the raw-paste request in time: the command never started. */
+export class RawPasteNoAnswerError extends BoardTimeoutError {
+  constructor(cause?: unknown) {
+    super('No answer to the raw-paste request.', cause);
+  }
+}
+
 /** The link went away: unplugged, reset, or the other end closed. */
 export class BoardDisconnectedError extends BoardError {
   constructor(message = 'The board was disconnected.', cause?: unknown) {

@@ -8,7 +8,7 @@
  */
 import { RESET_TIMEOUT_MS } from './board-banner';
 import { CTRL_C } from './control-bytes';
-import { BoardDisconnectedError, BoardExecError, BoardFloodingError, BoardMemoryError, BoardOutOfStepError, CommandCancelledError, isCompileMemoryError } from './errors';
+import { BoardDisconnectedError, BoardExecError, BoardFloodingError, BoardMemoryError, BoardOutOfStepError, CommandCancelledError, RawPasteNoAnswerError, isCompileMemoryError } from './errors';
 import type { PromptKeeper } from './prompt-keeper';
 import type { ByteLink, RawPasteSupport } from './raw-paste';
 import { execRaw, type Pacing } from './raw-repl';
@@ -35,6 +35,8 @@ export interface CommandOptions extends ExecOptions {
 interface Retry {
   attempt?: number;
   collected?: boolean;
+  /** Asked again after the board left the raw-paste request unanswered. */
+  askedAgain?: boolean;
 }
 
 const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
@@ -146,6 +148,8 @@ export class RawCommands {
       }
       // Timeout or abort: stop the command and get back to a known prompt.
       await this.#prompt.recover();
+      // Nothing ran: a board that a loaded host held up for the whole wait gets one more try.
+      if (err instanceof RawPasteNoAnswerError && !options.askedAgain && !options.signal?.aborted) return await this.#exec(source, { ...options, askedAgain: true });
       throw err;
     }
   }

@@ -12,6 +12,7 @@ import {
   RAW_PASTE_WINDOW_GRANT,
   RAW_REPL_BANNER_END,
 } from './control-bytes';
+import { BoardTimeoutError, RawPasteNoAnswerError } from './errors';
 import type { IncomingBytes } from './incoming-bytes';
 
 export interface ByteLink {
@@ -27,7 +28,9 @@ const NEGOTIATION_TIMEOUT_MS = 3000;
 /** Asks for raw-paste at the raw `>` prompt and reads the board's answer. */
 export async function negotiateRawPaste(link: ByteLink, signal?: AbortSignal): Promise<RawPasteSupport> {
   await link.write(RAW_PASTE_REQUEST);
-  const answer = await link.incoming.readExactly(2, { timeoutMs: NEGOTIATION_TIMEOUT_MS, signal, what: 'No answer to the raw-paste request.' });
+  const answer = await link.incoming.readExactly(2, { timeoutMs: NEGOTIATION_TIMEOUT_MS, signal }).catch((err: unknown) => {
+    throw err instanceof BoardTimeoutError ? new RawPasteNoAnswerError(err) : err;
+  });
   if (answer[0] === 0x52 /* 'R' */ && answer[1] === RAW_PASTE_SUPPORTED) {
     const size = await link.incoming.readExactly(2, { timeoutMs: NEGOTIATION_TIMEOUT_MS, signal });
     return { kind: 'supported', windowSize: (size[0] as number) | ((size[1] as number) << 8) };

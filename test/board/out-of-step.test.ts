@@ -70,6 +70,15 @@ describe('exec answers stay with their command', () => {
     expect(terminal.join('')).toBe('1+2\r');
   }, 30_000);
 
+  it('asks again when a loaded host held the answer to the raw-paste request past its wait', async () => {
+    const { board, session } = await linkedBoard({ lagMs: 0 });
+    await session.execText('a=1'); // raw-paste is known to work on this board from here on
+    // The answer to the request (then the one to the Ctrl-C that ends the wait) comes after 3.5 s, past the 3 s wait.
+    board.stallAnswers(2, 3500, 50);
+    expect(await session.execText('b=22')).toBe(answerFor('b=22'));
+    expect(board.peer.sources.filter((source) => source === 'b=22')).toHaveLength(1); // It ran once.
+  }, 30_000);
+
   it('does not take a late extra answer (after a resent Ctrl-D) for the next command', async () => {
     const { board, session } = await linkedBoard({ lagMs: 0, refuseRawPaste: true });
     await session.execText('a=1');

@@ -94,6 +94,12 @@ export class ScriptedRawPastePeer {
   }
 
   #pasteByte(byte: number): void {
+    if (byte === 0x03) {
+      // As a board's source reader does: end of input, then KeyboardInterrupt as the command's error.
+      this.#mode = 'raw';
+      this.#send('\x04\x04KeyboardInterrupt: \r\n\x04>');
+      return;
+    }
     if (byte === 0x04) {
       this.#mode = 'raw';
       if (!this.#stopped) this.#send('\x04');
