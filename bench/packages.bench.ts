@@ -15,7 +15,7 @@ import { BoardSession } from '../main/board/board-session';
 import { DeviceFs } from '../main/board/device-fs';
 import type { Transport } from '../main/board/transport';
 import { installPackages } from '../main/packages/install-packages';
-import { createVirtualBoardTransport } from '../runtime/virtual-board-transport';
+import { createVirtualBoardTransport } from '../runtime/start-virtual-board';
 import { startPackageIndex, type PackageIndexServer } from '../test/support/package-index';
 import { MODERN_FIRMWARE, openModernTransport, startQemuModern } from '../test/support/qemu-modern';
 

@@ -15,7 +15,7 @@ import { DeviceFs } from '../main/board/device-fs';
 import { fixedFolderSettings, LocalFolderService } from '../main/local/local-folder';
 import { boardFilesFromDeviceFs } from '../main/sync/device-board-files';
 import { SyncService } from '../main/sync/sync-service';
-import { createVirtualBoardTransport } from '../runtime/virtual-board-transport';
+import { createVirtualBoardTransport } from '../runtime/start-virtual-board';
 import { UartPacer } from '../runtime/uart-pacer';
 
 const BAUD = 115_200;

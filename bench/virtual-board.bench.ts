@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadMicroPython } from '@micropython/micropython-webassembly-pyscript';
-import { createVirtualBoardTransport, type VirtualBoardTransport } from '../runtime/virtual-board-transport';
+import { createVirtualBoardTransport } from '../runtime/start-virtual-board';
+import type { VirtualBoardTransport } from '../runtime/virtual-board-transport';
 
 const flashDir = mkdtempSync(join(tmpdir(), 'vboard-bench-'));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

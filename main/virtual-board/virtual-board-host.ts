@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import type { BoardWiring, VirtualBoardState, VirtualHardwareState, VirtualSensor } from '../../preload/contract-types';
 import { POTENTIOMETER_DEFAULT } from '../../runtime/shared-channel';
-import { warmVirtualBoard, type VirtualBoardTransport, type WarmVirtualBoard } from '../../runtime/virtual-board-transport';
+import { warmVirtualBoard, type WarmVirtualBoard } from '../../runtime/start-virtual-board';
+import type { VirtualBoardTransport } from '../../runtime/virtual-board-transport';
 import { coalesce } from './state-coalescer';
 import { WiringStore } from './wiring-store';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoardSession } from '../../main/board/board-session';
 import type { Transport } from '../../main/board/transport';
-import { createVirtualBoardTransport } from '../../runtime/virtual-board-transport';
+import { createVirtualBoardTransport } from '../../runtime/start-virtual-board';
 import { openQemuTransport, startQemuMicrobit, type QemuMicrobit } from '../support/qemu-microbit';
 import { LateDrainTransport } from './late-drain-transport';
 

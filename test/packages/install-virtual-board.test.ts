@@ -15,7 +15,7 @@ import { listInstalled } from '../../main/packages/list-installed';
 import { PackageIntegrityError, PackageNetworkError, PackageNotFoundError } from '../../main/packages/package-errors';
 import { removePackage } from '../../main/packages/remove-package';
 import type { FileProgress } from '../../main/packages/write-plan';
-import { createVirtualBoardTransport } from '../../runtime/virtual-board-transport';
+import { createVirtualBoardTransport } from '../../runtime/start-virtual-board';
 import { startPackageIndex, startSilentServer, type PackageIndexServer } from '../support/package-index';
 
 describe('mip on the virtual board', () => {

@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVirtualBoardTransport, type VirtualBoardOptions, type VirtualBoardTransport } from '../../runtime/virtual-board-transport';
+import { createVirtualBoardTransport } from '../../runtime/start-virtual-board';
+import type { VirtualBoardOptions, VirtualBoardTransport } from '../../runtime/virtual-board-transport';
 
 export interface BoardHarness {
   board: VirtualBoardTransport;

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeBoardScenarios } from '../board/scenarios/board-scenarios';
-import { createVirtualBoardTransport, DEFAULT_FLASH_BYTES } from '../../runtime/virtual-board-transport';
+import { createVirtualBoardTransport } from '../../runtime/start-virtual-board';
+import { DEFAULT_FLASH_BYTES } from '../../runtime/virtual-board-transport';
 
 describeBoardScenarios('virtual board, in-process', async () => {
   const flashDir = mkdtempSync(join(tmpdir(), 'vboard-scenarios-'));

@@ -11,7 +11,7 @@ import { BoardSession } from '../../main/board/board-session';
 import { checkedRootFolder } from '../../main/services/root-folders';
 import { SettingsStore } from '../../main/services/settings-store';
 import { createVirtualBoardHost } from '../../main/services/virtual-handlers';
-import { warmVirtualBoard } from '../../runtime/virtual-board-transport';
+import { warmVirtualBoard } from '../../runtime/start-virtual-board';
 
 const LOAD_TIMEOUT = { timeout: 60_000, interval: 20 };
 

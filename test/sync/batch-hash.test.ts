@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoardSession } from '../../main/board/board-session';
 import { DeviceFs } from '../../main/board/device-fs';
 import { HASH_BATCH, hashMany, parseBatchHashes } from '../../main/sync/batch-hash';
-import { createVirtualBoardTransport } from '../../runtime/virtual-board-transport';
+import { createVirtualBoardTransport } from '../../runtime/start-virtual-board';
 
 const sha = (data: string) => createHash('sha256').update(data).digest('hex');
 const NAMES = ["/a'b.py", '/x\\ny.py', '/"); import os; os.remove("main.py") #', '/ünïcödé.py', '/with space.py'];

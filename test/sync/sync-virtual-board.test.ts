@@ -17,7 +17,7 @@ import type { BoardFiles } from '../../main/sync/board-files';
 import { boardFilesFromDeviceFs } from '../../main/sync/device-board-files';
 import { SyncService } from '../../main/sync/sync-service';
 import type { SyncProgress } from '../../preload/contract-types';
-import { createVirtualBoardTransport } from '../../runtime/virtual-board-transport';
+import { createVirtualBoardTransport } from '../../runtime/start-virtual-board';
 
 const sha = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

@@ -6,7 +6,7 @@
 import { defaultUserDataDir } from '../../paths/user-data-dir';
 import { defaultFlashDir } from '../../virtual-board/virtual-board-host';
 import { servePty } from '../../../runtime/pty/pty-bridge';
-import { createVirtualBoardTransport } from '../../../runtime/virtual-board-transport';
+import { createVirtualBoardTransport } from '../../../runtime/start-virtual-board';
 import { EXIT, UsageError, type CliCommand } from '../command-registry';
 
 /** About what a USB-serial bridge holds. */
