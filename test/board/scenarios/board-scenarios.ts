@@ -252,8 +252,10 @@ export function describeBoardScenarios(label: string, openFixture: () => Promise
       // good (MicroPython never frees a qstr), fragment it until commands no longer compile.
       const facts = async () => {
         // Imported modules may stay: they live on in sys.modules (or in ROM) anyway.
-        const out = await session.execText('import micropython\nprint(sorted(k for k,v in globals().items() if type(v)!=type(micropython)))\nif hasattr(micropython,"qstr_info"):\n micropython.qstr_info()');
-        return { globals: out.split(/\r?\n/)[0]!, qstrs: /n_qstr=(\d+)/.exec(out)?.[1] ?? 'unknown' };
+        // qstr_info(1) lists the interned names too, so a failure says which name was added.
+        const out = await session.execText('import micropython\nprint(sorted(k for k,v in globals().items() if type(v)!=type(micropython)))\nif hasattr(micropython,"qstr_info"):\n micropython.qstr_info(1)');
+        const interned = out.split(/\r?\n/).filter((line) => line.startsWith('Q(')).join(' ');
+        return { globals: out.split(/\r?\n/)[0]!, qstrs: `${/n_qstr=(\d+)/.exec(out)?.[1] ?? 'unknown'} ${interned}` };
       };
       const round = async () => {
         await fs.write('/heap.py', Buffer.from('a = 1\n'));
