@@ -21,6 +21,7 @@ export { exampleNameSchema } from './contract/app-channels';
 export { connectTargetSchema } from './contract/board-channels';
 export { settingsPatchSchema } from './contract/settings-channels';
 export { installRequestSchema } from './contract/flash-channels';
+export { REPLACED_ID_PATTERN, replacedIdSchema } from './contract/replaced-file-channels';
 export type { EventSpec, RequestSpec } from './contract/table-helpers';
 export type {
   ArgsOf,

@@ -1,10 +1,11 @@
 /**
  * Puts the replace rule (main/consent/replace-rule.ts) in front of every channel that
- * writes a file: `fs:write`, `local:write`, `mirror:restore`, `mirror:saveToLocal`.
+ * writes a file: `fs:write`, `local:write`, `mirror:restore`, `mirror:saveToLocal`, and
+ * `replaced:restore` (a restore may replace a file too, which is then kept in turn).
  * Sync and the file browser's copies reach the board through `fs:write` and the local
  * folder through `local:write` of this table, so no path around the rule is left.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Handlers } from '../../preload/contract';
 import type { WriteConsent, WriteOutcome } from '../../preload/contract-types';
 import { writeWithConsent } from '../consent/replace-rule';
@@ -19,6 +20,32 @@ import { UserFacingError } from './user-facing-error';
 
 export function createReplacedFiles(ctx: Pick<ServiceContext, 'userDataDir'>): ReplacedFiles {
   return new ReplacedFiles(join(ctx.userDataDir, 'replaced-files'));
+}
+
+/**
+ * `replaced:*`: the local files the app replaced, and restoring one. A restore goes back
+ * only into the project folder it came from, at its path there, through the same rule
+ * (and the same local side) as every other local write, so it can be undone as well.
+ */
+export function replacedHandlers(deps: { local: LocalFolderService; replaced: ReplacedFiles }): Pick<Handlers, 'replaced:list' | 'replaced:restore'> {
+  const local = localReplaceTarget(deps.local, deps.replaced);
+  return {
+    'replaced:list': () => deps.replaced.list(),
+    'replaced:restore': async (id, consent) => {
+      const { info, bytes } = await deps.replaced.read(id);
+      const open = await deps.local.info();
+      // The same path in another project would be another file: refuse, and say which folder to open.
+      if (!open.exists || resolve(open.path) !== resolve(info.folder)) {
+        throw new UserFacingError(
+          'forbidden',
+          `${info.path} was replaced in the folder ${info.folder}, ${open.path ? 'which is not the local folder open now' : 'and no local folder is open now'}.`,
+          undefined,
+          `Open ${info.folder} in the Local pane to restore it there.`,
+        );
+      }
+      return writeWithConsent(local, info.path, bytes, { side: 'replaced', path: info.path, replacedAt: info.replacedAt }, consent);
+    },
+  };
 }
 
 export function withReplaceConsent(table: Handlers, deps: { local: LocalFolderService; replaced: ReplacedFiles; mirror: MirrorStore }): Handlers {

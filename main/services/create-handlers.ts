@@ -6,7 +6,7 @@ import type { Handlers } from '../../preload/contract';
 import { appHandlers } from './app-handlers';
 import { exampleHandlers } from './example-handlers';
 import { backupHandlers } from './backup-handlers';
-import { createReplacedFiles, withReplaceConsent } from './consent-handlers';
+import { createReplacedFiles, replacedHandlers, withReplaceConsent } from './consent-handlers';
 import { createLocalFolder, localHandlers } from './local-handlers';
 import { createMirror, mirrorHandlers, withMirrorRecording } from './mirror-handlers';
 import { boardFilesFromHandlers } from '../sync/board-files';
@@ -63,6 +63,7 @@ export function createHandlers(ctx: ServiceContext, opened = new OpenedFiles(() 
     ...packageHandlers(ctx, board),
     ...flashHandlers(createFlashService(ctx, board), board, ctx),
     ...openedHandlers(opened, replaced),
+    ...replacedHandlers({ local, replaced }),
   };
   // Every channel of the contract must have a handler: a missing one is a compile error here.
   const complete: Handlers = groups;

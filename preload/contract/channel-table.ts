@@ -11,6 +11,7 @@ import { localSyncChannels } from './local-sync-channels';
 import { openedFileChannels } from './opened-file-channels';
 import { packageChannels } from './package-channels';
 import { plotChannels } from './plot-channels';
+import { replacedFileChannels } from './replaced-file-channels';
 import { settingsChannels } from './settings-channels';
 import { virtualBoardChannels } from './virtual-board-channels';
 
@@ -31,6 +32,7 @@ export const CHANNEL_AREAS = [
   'packages',
   'flash',
   'opened',
+  'replaced',
 ] as const;
 export type ChannelArea = (typeof CHANNEL_AREAS)[number];
 
@@ -46,4 +48,5 @@ export const contract = {
   ...packageChannels,
   ...flashChannels,
   ...openedFileChannels,
+  ...replacedFileChannels,
 } as const;

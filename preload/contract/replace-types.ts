@@ -14,14 +14,17 @@ export interface WriteConsent {
 
 /**
  * One side of a replacement: a file on the board, in the local folder, one the system
- * opened in the app (`file`), an editor's buffer, the mirror's copy, or a dropped file.
+ * opened in the app (`file`), an editor's buffer, the mirror's copy, a dropped file, or
+ * the copy the app kept when it replaced a local file (`replaced`, being restored).
  */
 export interface ReplaceSide {
-  side: 'board' | 'local' | 'file' | 'editor' | 'mirror' | 'computer';
+  side: 'board' | 'local' | 'file' | 'editor' | 'mirror' | 'computer' | 'replaced';
   path: string;
   size: number;
   /** Milliseconds since 1970; absent where the side keeps no date (board flash). */
   modifiedAt?: number;
+  /** For a `replaced` copy: when the app replaced it (its own date is when it was kept). */
+  replacedAt?: number;
 }
 
 export interface ReplaceConflict {
@@ -39,4 +42,20 @@ export interface WriteOutcome {
   path: string;
   /** True when the target already had exactly these bytes, so nothing was written. */
   unchanged: boolean;
+}
+
+/**
+ * A local file the app replaced, kept in the user-data folder's `replaced-files/` so
+ * it can be restored (`replaced:restore`).
+ */
+export interface ReplacedFileInfo {
+  /** Names the kept copy: its folder under `replaced-files/`. */
+  id: string;
+  /** The project folder it was replaced in (absolute), and its path inside it. */
+  folder: string;
+  path: string;
+  /** Milliseconds since 1970. */
+  replacedAt: number;
+  /** Bytes kept. */
+  size: number;
 }

@@ -9,6 +9,7 @@ import type { IconName } from '../src/ui/icons';
 import { el, iconTool, setEnabled } from './dom';
 import { FileTree, type TreeEntry } from './file-tree';
 import { confirmDialog, promptDialog } from './modal';
+import { openReplacedFilesDialog } from './replaced-dialog';
 import { attachRowMenu, oneFileWhy, type RowMenuActions } from './row-menu';
 import { DRAG_BOARD, DRAG_LOCAL, type Shared } from './shared';
 
@@ -233,6 +234,15 @@ export class LocalPane {
       transfer: { action: 'upload', label: 'Upload to Board', icon: 'arrow-up', why: why.upload, run: () => this.hooks.upload(selection.map((e) => e.path)) },
       // The full path on this computer, as a terminal or another program needs it.
       pathOf: (entry) => `${this.folder.path.replace(/[\\/]+$/, '')}/${entry.path}`,
+      pane: [
+        {
+          action: 'replacedFiles',
+          label: 'Replaced files…',
+          icon: 'history',
+          why: why.refresh,
+          run: () => openReplacedFilesDialog(this.s, this.folder.path),
+        },
+      ],
     };
   }
 

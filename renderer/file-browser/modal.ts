@@ -18,6 +18,7 @@ export function openModal(title: string, name: string, onCancel: () => void): Mo
   const backdrop = el('div', { class: 'fb-backdrop' }, dialog);
   const close = () => backdrop.remove();
   backdrop.addEventListener('keydown', (event) => {
+    if (event.key === 'Tab') keepFocusIn(dialog, event);
     if (event.key !== 'Escape') return;
     event.stopPropagation();
     close();
@@ -25,6 +26,20 @@ export function openModal(title: string, name: string, onCancel: () => void): Mo
   });
   document.body.append(backdrop);
   return { body, actions, close };
+}
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last: a modal keeps the focus. */
+function keepFocusIn(dialog: HTMLElement, event: KeyboardEvent): void {
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
+    (e) => !(e as HTMLButtonElement).disabled && e.offsetParent !== null,
+  );
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey ? document.activeElement === first : document.activeElement === last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
 }
 
 function button(label: string, action: string, primary = false): HTMLButtonElement {

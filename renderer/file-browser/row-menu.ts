@@ -1,7 +1,8 @@
 /**
  * The file trees' context menu: a right click on a row, the pane's "⋯" button, or
  * Shift+F10 / the Menu key in the tree. It holds the actions on the selection that the
- * toolbar leaves out (Open, Rename, Delete), the copy to the other side, and Copy path.
+ * toolbar leaves out (Open, Rename, Delete), the copy to the other side, Copy path, and
+ * last the pane's own rarer actions (the local pane's "Replaced files…").
  * Each pane says what each action does and why one cannot run now.
  */
 import { copyText } from '../src/ui/clipboard';
@@ -25,6 +26,8 @@ export interface RowMenuActions {
   transfer: RowAction & { action: 'download' | 'upload'; label: string; icon: IconName };
   /** What Copy path puts on the clipboard for one entry. */
   pathOf(entry: TreeEntry): string;
+  /** Actions on the pane as a whole, whatever is selected; shown after the others. */
+  pane?: Array<RowAction & { action: string; label: string; icon: IconName }>;
 }
 
 const ONE_FILE = 'Select one file to open.';
@@ -55,6 +58,8 @@ export function attachRowMenu(tree: FileTree, paneName: string, messages: Messag
         title: paths.join('\n'),
         run: () => void copyPaths(paths, messages),
       },
+      ...(a.pane?.length ? ['separator' as const] : []),
+      ...(a.pane ?? []).map((p): MenuEntry => ({ action: p.action, label: p.label, icon: p.icon, disabledWhy: p.why, run: p.run })),
     ];
   };
   const more = iconTool('ellipsis', `More actions on the selected ${paneName} items (Shift+F10)`, 'more', () => {

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { StudioApi } from '../../preload/contract';
-import type { BoardStatus, PortInfo } from '../../preload/contract-types';
+import type { BoardStatus, PortInfo, ReplacedFileInfo, WriteConsent, WriteOutcome } from '../../preload/contract-types';
 
 // Compile-time guarantees of the contract: a misspelt channel or a wrong argument
 // type fails `npm run typecheck`; these tests keep that property from regressing.
@@ -11,6 +11,9 @@ describe('StudioApi types', () => {
       { kind: 'serial'; path: string; baudRate?: number } | { kind: 'virtual' }
     >();
     expectTypeOf<StudioApi['fs']['list']>().parameters.toEqualTypeOf<[string, boolean?]>();
+    expectTypeOf<StudioApi['replaced']['list']>().returns.resolves.toEqualTypeOf<ReplacedFileInfo[]>();
+    expectTypeOf<StudioApi['replaced']['restore']>().parameters.toEqualTypeOf<[string, WriteConsent?]>();
+    expectTypeOf<StudioApi['replaced']['restore']>().returns.resolves.toEqualTypeOf<WriteOutcome>();
   });
 
   it('maps event channels to on… functions that return an unsubscribe', () => {

@@ -175,7 +175,7 @@ describe('file browser: icon toolbars and the context menu', () => {
   it('uploads and deletes local files from their menu', async () => {
     const { page } = t;
     await row(page, 'local', 'up.py').click({ button: 'right' });
-    expect(await menuActions(page)).toEqual(['open', 'upload', 'rename', 'delete', 'copyPath']);
+    expect(await menuActions(page)).toEqual(['open', 'upload', 'rename', 'delete', 'copyPath', 'replacedFiles']);
     await menu(page).locator('[data-action="upload"]').click();
     await expectBoardPaths(page, ['/main.py', '/up.py']);
     await row(page, 'local', 'old.py').click({ button: 'right' });

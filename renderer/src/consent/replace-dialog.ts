@@ -16,6 +16,7 @@ const PLACES: Record<ReplaceSide['side'], string> = {
   editor: 'The editor’s text',
   mirror: 'The mirror’s copy',
   computer: 'Dropped from this computer',
+  replaced: 'The copy kept when it was replaced',
 };
 
 function size(n: number): string {
@@ -23,6 +24,8 @@ function size(n: number): string {
 }
 
 function when(side: ReplaceSide): string {
+  // A kept copy's file date is when it was kept, which says nothing: the replacement's does.
+  if (side.replacedAt !== undefined) return `replaced ${new Date(side.replacedAt).toLocaleString()}`;
   if (side.modifiedAt !== undefined) return `modified ${new Date(side.modifiedAt).toLocaleString()}`;
   return side.side === 'board' ? 'no date (the board keeps none)' : 'now';
 }
