@@ -71,6 +71,7 @@ export class ConnectionBar {
       if (serverLink.state === 'lost') return; // The pill says the server is gone until it is back.
       this.pill.dataset.state = status.state;
       this.pill.textContent = STATE_LABELS[status.state];
+      this.pill.title = STATE_LABELS[status.state]; // A narrow toolbar shows only the pill's dot.
       this.version.textContent = status.version ? `v${status.version}` : '';
       this.version.title = status.banner ?? (status.version ? `MicroPython ${status.version}` : '');
       this.connectButton.textContent = this.board.connected || status.state === 'reconnecting' ? 'Disconnect' : 'Connect';
@@ -90,7 +91,6 @@ export class ConnectionBar {
       this.version.textContent = '';
       return;
     }
-    this.pill.title = '';
     this.board.set(this.board.status);
     studio.board.status().then(
       (status) => this.board.set(status),
