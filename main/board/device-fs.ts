@@ -77,7 +77,7 @@ export class DeviceFs {
       const size = Number(out.trim());
       return size < 0 ? null : { path: normal, name, type: 'file', size };
     }
-    const out = await this.#session.execText(`import os\ntry:\n _s=os.stat(${pyStr(normal)})\n print(_s[0]&${S_IFDIR}!=0,_s[6])\nexcept OSError:\n print('missing')`);
+    const out = await this.#session.execText(`import os\ntry:\n _s=os.stat(${pyStr(normal)})\n print(_s[0]&${S_IFDIR}!=0,_s[6])\n del _s\nexcept OSError:\n print('missing')`);
     const [isDir, size] = out.trim().split(/\s+/);
     if (isDir === 'missing') return null;
     return { path: normal, name: basenameOf(normal), type: isDir === 'True' ? 'dir' : 'file', size: Number(size) || 0 };
@@ -202,7 +202,7 @@ export class DeviceFs {
   async space(): Promise<FsSpace> {
     const f = await this.features();
     if (!f.statvfs) throw new NotSupportedError('This firmware has no os.statvfs, so it cannot report free space.');
-    const out = await this.#session.execText(`import os\n_s=os.statvfs('/')\nprint(_s[0]*_s[2],_s[0]*_s[3])`);
+    const out = await this.#session.execText(`import os\n_s=os.statvfs('/')\nprint(_s[0]*_s[2],_s[0]*_s[3])\ndel _s`);
     const [total, free] = out.trim().split(/\s+/).map(Number);
     return { total: total ?? 0, free: free ?? 0 };
   }
