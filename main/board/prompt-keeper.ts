@@ -187,9 +187,21 @@ export class PromptKeeper {
 
   /**
    * Leaves the raw REPL for the friendly prompt. `onLeft` gets what the board printed on
-   * the way (the banner, then `>>> `), before any later byte can reach the terminal.
+   * the way (the banner, then `>>> `), before any later byte can reach the terminal. A
+   * board whose banner came too late (a loaded host) is found again and asked once more:
+   * a key waiting to be typed, or a run's end, is not lost to a late banner.
    */
   async leaveRaw(onLeft: (text: string) => void): Promise<void> {
+    try {
+      await this.#leaveRawOnce(onLeft);
+    } catch (err) {
+      if (!(err instanceof BoardTimeoutError) || this.#isClosed()) throw err;
+      await this.synchronize(PROMPT_TIMEOUT_MS * 3);
+      await this.#leaveRawOnce(onLeft);
+    }
+  }
+
+  async #leaveRawOnce(onLeft: (text: string) => void): Promise<void> {
     if (this.#mode === 'friendly' || this.#isClosed()) return;
     this.#capturing = true;
     try {

@@ -7,8 +7,7 @@
  */
 import type { CommandQueue } from './command-queue';
 import { CTRL_D } from './control-bytes';
-import { BoardTimeoutError } from './errors';
-import { PROMPT_TIMEOUT_MS, type PromptKeeper } from './prompt-keeper';
+import type { PromptKeeper } from './prompt-keeper';
 import type { ByteLink } from './raw-paste';
 import type { Pacing } from './raw-repl';
 import { pasteBody, pasteThroughPasteMode } from './repl-paste';
@@ -50,7 +49,7 @@ export class TerminalInput {
     }
     await queue.run(async () => {
       if (prompt.mode === 'raw') {
-        await this.#backToFriendly();
+        await this.#parts.leaveRaw();
         await prompt.retype();
       }
       await this.#typeAtRepl(bytes);
@@ -72,26 +71,12 @@ export class TerminalInput {
     await queue.run(async () => {
       // Leaving the raw REPL gives an empty line: the half-typed one is replaced by the paste, not typed again.
       const lineHasText = prompt.mode === 'friendly' && typed.pending.length > 0;
-      if (prompt.mode === 'raw') await this.#backToFriendly();
+      if (prompt.mode === 'raw') await this.#parts.leaveRaw();
       typed.clear();
       // The block then runs as a statement typed at the REPL, and its prompt ends it. That
       // prompt is owed from the moment the Ctrl-D leaves, not once its write resolved: see #typeAtRepl.
       await this.#parts.alsoReading(() => pasteThroughPasteMode(link, body, lineHasText, pacing, () => typed.typed(Uint8Array.of(CTRL_D))));
     });
-  }
-
-  /**
-   * Leaves the raw REPL for the friendly prompt. A board whose banner came too late (a loaded
-   * host) is found again and asked once more: the key that is waiting is not lost to a timeout.
-   */
-  async #backToFriendly(): Promise<void> {
-    try {
-      await this.#parts.leaveRaw();
-    } catch (err) {
-      if (!(err instanceof BoardTimeoutError)) throw err;
-      await this.#parts.prompt.synchronize(PROMPT_TIMEOUT_MS * 3);
-      await this.#parts.leaveRaw();
-    }
   }
 
   /**
