@@ -8,22 +8,18 @@
 import { EventEmitter } from 'node:events';
 import { BoardDisconnectedError } from '../main/board/errors';
 import type { Transport, TransportCloseReason, TransportEvents } from '../main/board/transport';
-import type { OledState, VirtualHardwareState, VirtualSensor } from '../preload/contract-types';
+import type { VirtualHardwareState, VirtualSensor } from '../preload/contract-types';
 import { BoardWorkerHandle, waitAsync } from './board-worker-handle';
 import {
   Ctrl,
-  HARDWARE_SLOTS,
-  HwIn,
   OUTPUT_RING_BYTES,
   ReplModeCode,
-  SENSOR_AUTO,
-  createHardwareInputs,
   pushInput,
   signalWorker,
 } from './shared-channel';
-import { PinHold } from './pin-hold';
+import { SimulatedHardware } from './simulated-hardware';
 import { UartPacer, PACING_SLICE_BYTES } from './uart-pacer';
-import type { BoardWorkerMessage, HardwareOutputs } from './worker-messages';
+import type { BoardWorkerMessage } from './worker-messages';
 
 export interface VirtualBoardOptions {
   /** Host folder that holds the board's files. */
@@ -69,21 +65,16 @@ export class VirtualBoardTransport implements Transport {
   private readonly sendPacer: UartPacer | null;
   private readonly receivePacer: UartPacer | null;
   private earlyOutput: Uint8Array[] | null = [];
-  private outputs: HardwareOutputs = { pins: {}, led: 0, pwm: {}, modes: {}, neopixels: {} };
-  private oled: OledState | null = null;
   private heldInReset = false;
   /** Set while the reader asked to pause (flow control); resolves when it resumes. */
   private outputPaused: { promise: Promise<void>; resume: () => void } | null = null;
-  private readonly hardwareIn = createHardwareInputs(new Int32Array(HARDWARE_SLOTS));
   private markLoaded!: () => void; // Declared before `loaded`, whose initializer sets it.
   /** Resolves once the first worker's interpreter has loaded, or the board closed first. */
   readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
   /** Workers whose interpreter has loaded (a standby may load long before it serves). */
   private readonly loadedWorkers = new WeakSet<BoardWorkerHandle>();
-  private readonly pins = new PinHold({
-    reads: (pin) => (this.handle ? { worker: this.handle, count: Atomics.load(this.handle.channel.hardwareIn, HwIn.firstPinRead + pin) } : null),
-    setLevel: (pin, level) => this.setHardwareInput(HwIn.firstPin + pin, level),
-  });
+  /** Buttons, sliders and what the program drove: kept across workers. */
+  private readonly hardware = new SimulatedHardware(() => this.handle);
 
   constructor(private readonly options: Required<Pick<VirtualBoardOptions, 'flashDir' | 'flashSizeBytes'>> & VirtualBoardOptions) {
     this.sendPacer = options.baudRate ? new UartPacer(options.baudRate) : null;
@@ -183,70 +174,34 @@ export class VirtualBoardTransport implements Transport {
     paused?.resume();
   }
 
-  /** The simulated hardware as the host shows it. */
+  /** The simulated hardware as the host shows it (simulated-hardware.ts). */
   get state(): VirtualHardwareState {
-    const pins = { ...this.outputs.pins };
-    for (let pin = 0; pin < HwIn.pinCount; pin++) {
-      const level = this.hardwareIn[pin]!;
-      if (level >= 0 && !(String(pin) in pins)) pins[String(pin)] = level;
-    }
-    const sensor = (slot: number, scale: number) => (this.hardwareIn[slot] === SENSOR_AUTO ? null : this.hardwareIn[slot]! / scale);
-    return {
-      pins,
-      led: this.outputs.led,
-      potentiometer: this.hardwareIn[HwIn.potentiometer]!,
-      pwm: { ...this.outputs.pwm },
-      modes: { ...this.outputs.modes },
-      light: sensor(HwIn.light, 1),
-      temperature: sensor(HwIn.temperature, 100),
-      humidity: sensor(HwIn.humidity, 100),
-      oled: this.oled,
-      neopixels: { ...this.outputs.neopixels },
-    };
+    return this.hardware.state;
   }
 
-  /** Drives an input pin from outside (a button), or lets it go with `null` once the program saw it (pin-hold.ts). */
   setPin(pin: number, level: 0 | 1 | null): void {
-    if (level === null) this.pins.release(pin);
-    else this.pins.drive(pin, level);
+    this.hardware.setPin(pin, level);
   }
 
   setPotentiometer(position: number): void {
-    this.setHardwareInput(HwIn.potentiometer, Math.max(0, Math.min(65535, Math.round(position))));
+    this.hardware.setPotentiometer(position);
   }
 
-  /** Sets a sensor slider (light 0..65535, temperature °C, humidity %), or back to automatic with null. */
   setSensor(sensor: VirtualSensor, value: number | null): void {
-    const slot = HwIn[sensor];
-    if (value === null) this.setHardwareInput(slot, SENSOR_AUTO);
-    else if (sensor === 'light') this.setHardwareInput(slot, Math.max(0, Math.min(65535, Math.round(value))));
-    else this.setHardwareInput(slot, Math.round(Math.max(sensor === 'temperature' ? -40 : 0, Math.min(sensor === 'temperature' ? 85 : 100, value)) * 100));
+    this.hardware.setSensor(sensor, value);
   }
 
-  /** Calls `listener` whenever the simulated hardware changes; returns an unsubscribe function. */
   onStateChanged(listener: (state: VirtualHardwareState) => void): () => void {
-    this.emitter.on('state', listener);
-    return () => this.emitter.off('state', listener);
+    return this.hardware.onStateChanged(listener);
   }
 
   // ------------------------------------------------------------ internals
-
-  private setHardwareInput(slot: number, value: number): void {
-    this.hardwareIn[slot] = value;
-    const handle = this.handle;
-    if (handle) {
-      Atomics.store(handle.channel.hardwareIn, slot, value);
-      Atomics.add(handle.control, Ctrl.hardwareSeq, 1);
-      signalWorker(handle.control);
-    }
-    this.emitter.emit('state', this.state);
-  }
 
   private spawn(boot: 'power-on' | 'recovered', replMode: 'friendly' | 'raw', resetCause: number): void {
     if (!this.open) return;
     const handle = this.standby ?? this.createWorker();
     this.standby = null;
-    handle.activate({ boot, replMode, resetCause, hardwareIn: this.hardwareIn });
+    handle.activate({ boot, replMode, resetCause, hardwareIn: this.hardware.inputs });
     this.handle = handle;
     if (this.loadedWorkers.has(handle)) this.markLoaded();
   }
@@ -288,12 +243,7 @@ export class VirtualBoardTransport implements Transport {
   private onWorkerMessage(message: BoardWorkerMessage): void {
     switch (message.type) {
       case 'hardware':
-        this.outputs = message.outputs;
-        if (message.outputs.oled) {
-          const { on, contrast, frame } = message.outputs.oled;
-          this.oled = { on, contrast, frame: Buffer.from(frame).toString('base64') };
-        }
-        this.emitter.emit('state', this.state);
+        this.hardware.driven(message.outputs);
         break;
       case 'hard-reset':
         this.handle?.drainOutput();
